@@ -1,0 +1,21 @@
+/// The schema's migrations, in the order they are applied.
+///
+/// Each entry is one numbered file of this folder, compiled into the binary by SwiftPM's
+/// `.embedInCode` (declared in `Package.swift`); a test checks that this list, the folder and
+/// `Package.swift` agree.
+public enum MigrationFiles {
+    /// One migration: its identifier (the file name without `.sql`) and its SQL.
+    public struct File: Sendable {
+        public let identifier: String
+        public let sql: String
+    }
+
+    public static let all: [File] = [
+        file("0001_create_schema", PackageResources._001_create_schema_sql),
+        file("0002_seed_reference", PackageResources._002_seed_reference_sql),
+    ]
+
+    private static func file(_ identifier: String, _ bytes: [UInt8]) -> File {
+        File(identifier: identifier, sql: String(decoding: bytes, as: UTF8.self))
+    }
+}

@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ks-registry",
+    products: [
+        .executable(name: "registry", targets: ["registry-cli"]),
+        .library(name: "Registry", targets: ["Registry"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The schema: numbered SQL files compiled into the binary, so `registry` needs no
+        // resource bundle beside it.
+        .target(
+            name: "RegistryMigrations",
+            path: "Migrations",
+            resources: [
+                .embedInCode("0001_create_schema.sql"),
+                .embedInCode("0002_seed_reference.sql"),
+            ]
+        ),
+        .target(
+            name: "Registry",
+            dependencies: [
+                "RegistryMigrations",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "registry-cli",
+            dependencies: [
+                "Registry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "RegistryTests",
+            dependencies: ["Registry", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "RegistryCLITests",
+            dependencies: ["registry-cli", "Registry"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,92 @@
+import GRDB
+
+/// A Polish town in the programme.
+public struct City: RegistryRecord, Equatable, Sendable {
+    public var id: Int64?
+    public var name: String
+    /// The folded name (see ``NameFolding``), unique among cities.
+    public var nameKey: String
+    /// One of the 16 voivodeships, with its Polish name (`łódzkie`).
+    public var voivodeship: String
+    public var population: Int64?
+    public var status: CityStatus
+    /// The partner budget the town set aside (its allocation), in euro cents.
+    public var partnerBudgetCents: Int64?
+    /// The programme's project code, e.g. `PL-LOCALDEV-0025`.
+    public var projectCode: String?
+    public var projectGrantCents: Int64?
+    /// What the town expects of a partner: the profile it wants.
+    public var expectations: String?
+    public var website: String?
+    /// The 7-digit TERYT code of the municipality.
+    public var teryt: String?
+    public var notes: String?
+
+    public static let databaseTableName = "city"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+public enum CityStatus: String, Vocabulary {
+    case applicant, selected
+    case notSelected = "not_selected"
+    case withdrawn
+}
+
+/// Raw values for a city as a person typed them; nil leaves a field as it is, and an empty
+/// text clears an optional field.
+public struct CityInput: Sendable, Equatable {
+    public var name: String?
+    public var voivodeship: String?
+    public var population: String?
+    public var status: String?
+    public var partnerBudget: String?
+    public var projectCode: String?
+    public var projectGrant: String?
+    public var topics: [String]?
+    public var expectations: String?
+    public var website: String?
+    public var teryt: String?
+    public var notes: String?
+
+    public init(
+        name: String? = nil, voivodeship: String? = nil, population: String? = nil, status: String? = nil,
+        partnerBudget: String? = nil, projectCode: String? = nil, projectGrant: String? = nil,
+        topics: [String]? = nil, expectations: String? = nil, website: String? = nil, teryt: String? = nil,
+        notes: String? = nil
+    ) {
+        self.name = name
+        self.voivodeship = voivodeship
+        self.population = population
+        self.status = status
+        self.partnerBudget = partnerBudget
+        self.projectCode = projectCode
+        self.projectGrant = projectGrant
+        self.topics = topics
+        self.expectations = expectations
+        self.website = website
+        self.teryt = teryt
+        self.notes = notes
+    }
+}
+
+/// A city with the codes of the topics it wants help with.
+public struct CityListing: Equatable, Sendable {
+    public var city: City
+    public var topicCodes: [String]
+}
+
+/// Filters for listing cities; nil means any.
+public struct CityFilter: Sendable, Equatable {
+    public var status: CityStatus?
+    public var voivodeship: String?
+    public var topic: String?
+
+    public init(status: CityStatus? = nil, voivodeship: String? = nil, topic: String? = nil) {
+        self.status = status
+        self.voivodeship = voivodeship
+        self.topic = topic
+    }
+}

@@ -1,0 +1,71 @@
+import GRDB
+
+extension Registry {
+    /// Adds an activity to a partnership; `partnership`, `kind` and `title` are required.
+    public func addActivity(_ input: ActivityInput) throws -> Activity {
+        try write { db in
+            var checker = InputChecker()
+            if input.partnership == nil { checker.report("partnership", "", "is required") }
+            if input.kind == nil { checker.report("kind", "", "is required; one of: \(ActivityKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+            if input.title == nil { checker.report("title", "", "is required") }
+            let blank = Activity(
+                id: nil, partnershipId: 0, kind: .workshop, title: "", direction: nil, startDate: nil, endDate: nil,
+                location: nil, participants: nil, plannedCostCents: nil, status: .planned, topicId: nil, notes: nil)
+            var activity = try Activity.applying(input, to: blank, in: db, checker: &checker)
+            try checker.throwIfInvalid()
+            try activity.insert(db)
+            return activity
+        }
+    }
+
+    /// Changes the fields given in `input` of activity `reference` (its id).
+    public func editActivity(_ reference: String, _ input: ActivityInput) throws -> Activity {
+        try write { db in
+            let id = try Self.resolveID(reference, table: "activity", entity: "activity", in: db)
+            var checker = InputChecker()
+            let activity = try Activity.applying(input, to: try Activity.fetchOne(db, key: id)!, in: db, checker: &checker)
+            try checker.throwIfInvalid()
+            try activity.update(db)
+            return activity
+        }
+    }
+
+    /// The activity with id `reference`.
+    public func activity(_ reference: String) throws -> Activity {
+        try read { db in try Activity.fetchOne(db, key: try Self.resolveID(reference, table: "activity", entity: "activity", in: db))! }
+    }
+
+    /// Activities of one partnership, or all, by start date.
+    public func activities(partnership: String? = nil) throws -> [Activity] {
+        try read { db in
+            var request = Activity.all()
+            if let partnership { request = request.filter(Column("partnership_id") == (try Self.resolvePartnership(partnership, in: db))) }
+            return try request.order(Column("start_date"), Column("id")).fetchAll(db)
+        }
+    }
+}
+
+extension Activity {
+    static func applying(_ input: ActivityInput, to base: Activity, in db: Database, checker: inout InputChecker) throws -> Activity {
+        var activity = base
+        if let reference = input.partnership { activity.partnershipId = try Registry.resolvePartnership(reference, in: db) }
+        if let raw = input.kind { activity.kind = checker.choice("kind", raw, as: ActivityKind.self) ?? activity.kind }
+        if let raw = input.title { activity.title = checker.name("title", raw) }
+        if let raw = input.direction {
+            activity.direction = checker.text(raw).flatMap { checker.choice("direction", $0, as: Direction.self) }
+        }
+        if let direction = activity.direction, !activity.kind.travels {
+            checker.report("direction", direction.rawValue, "applies to study visits and internships only, not to \(activity.kind.rawValue)")
+        }
+        if let raw = input.start { activity.startDate = checker.date("start", raw) }
+        if let raw = input.end { activity.endDate = checker.date("end", raw) }
+        checker.dateOrder(start: activity.startDate, end: activity.endDate)
+        if let raw = input.location { activity.location = checker.text(raw) }
+        if let raw = input.participants { activity.participants = checker.integer("participants", raw, in: 0...1_000_000) }
+        if let raw = input.plannedCost { activity.plannedCostCents = checker.money("planned-cost", raw) }
+        if let raw = input.status { activity.status = checker.choice("status", raw, as: ActivityStatus.self) ?? activity.status }
+        if let raw = input.topic { activity.topicId = checker.text(raw) == nil ? nil : try ReferenceData(db).topic("topic", raw, checker: &checker) }
+        if let raw = input.notes { activity.notes = checker.text(raw) }
+        return activity
+    }
+}

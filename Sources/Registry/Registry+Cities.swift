@@ -1,0 +1,132 @@
+import GRDB
+
+extension Registry {
+    /// Adds a city; `name` and `voivodeship` are required.
+    public func addCity(_ input: CityInput) throws -> City {
+        try write { db in
+            var checker = InputChecker()
+            if input.name == nil { checker.report("name", "", "is required") }
+            if input.voivodeship == nil { checker.report("voivodeship", "", "is required") }
+            let blank = City(
+                id: nil, name: "", nameKey: "", voivodeship: "", population: nil, status: .applicant,
+                partnerBudgetCents: nil, projectCode: nil, projectGrantCents: nil, expectations: nil,
+                website: nil, teryt: nil, notes: nil)
+            var (city, topics) = try City.applying(input, to: blank, in: db, checker: &checker)
+            try checker.throwIfInvalid()
+            try city.checkUnique(in: db)
+            try city.insert(db)
+            try TopicLink.city.replace(owner: city.id!, with: topics ?? [], in: db)
+            return city
+        }
+    }
+
+    /// Changes the fields given in `input` of the city `reference` names.
+    public func editCity(_ reference: String, _ input: CityInput) throws -> City {
+        try write { db in
+            let id = try NamedTable.city.resolve(reference, in: db)
+            var checker = InputChecker()
+            let existing = try City.fetchOne(db, key: id)!
+            let (city, topics) = try City.applying(input, to: existing, in: db, checker: &checker)
+            try checker.throwIfInvalid()
+            try city.checkUnique(in: db)
+            try city.update(db)
+            if let topics { try TopicLink.city.replace(owner: id, with: topics, in: db) }
+            return city
+        }
+    }
+
+    /// Cities matching `filter`, by name, with their topics.
+    public func cities(_ filter: CityFilter = CityFilter()) throws -> [CityListing] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments = StatementArguments()
+            if let status = filter.status {
+                conditions.append("status = ?")
+                _ = arguments.append(contentsOf: [status.rawValue])
+            }
+            if let voivodeship = filter.voivodeship {
+                let names = try String.fetchAll(db, sql: "SELECT name FROM voivodeship ORDER BY name")
+                var checker = InputChecker()
+                let name = checker.reference("voivodeship", voivodeship, in: names, describedAs: "voivodeships")
+                try checker.throwIfInvalid()
+                conditions.append("voivodeship = ?")
+                _ = arguments.append(contentsOf: [name])
+            }
+            if let topic = filter.topic {
+                let topicID = try Self.topicID(topic, in: db)
+                conditions.append("id IN (SELECT city_id FROM city_topic WHERE topic_id = ?)")
+                _ = arguments.append(contentsOf: [topicID])
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT *, \(TopicLink.city.codesExpression(owner: "city.id")) AS topic_codes FROM city \(whereClause) ORDER BY name_key",
+                arguments: arguments)
+            return try Array(rows.map { try CityListing(city: City(row: $0), topicCodes: [String](commaSeparated: $0["topic_codes"])) })
+        }
+    }
+
+    /// The city `reference` names, with its topics.
+    public func city(_ reference: String) throws -> CityListing {
+        try read { db in
+            let id = try NamedTable.city.resolve(reference, in: db)
+            return CityListing(city: try City.fetchOne(db, key: id)!, topicCodes: try TopicLink.city.codes(owner: id, in: db))
+        }
+    }
+
+    /// The id of a topic code typed by a person, or an error listing the codes.
+    static func topicID(_ code: String, in db: Database) throws -> Int64 {
+        var checker = InputChecker()
+        let id = try ReferenceData(db).topic("topic", code, checker: &checker)
+        try checker.throwIfInvalid()
+        return id!
+    }
+}
+
+extension City {
+    /// The city with the fields given in `input` applied, and its new topic ids when given.
+    static func applying(
+        _ input: CityInput, to base: City, in db: Database, checker: inout InputChecker
+    ) throws -> (City, [Int64]?) {
+        let reference = try ReferenceData(db)
+        var city = base
+        if let raw = input.name {
+            city.name = checker.name("name", raw)
+            city.nameKey = NameFolding.key(city.name)
+        }
+        if let raw = input.voivodeship {
+            if checker.text(raw) == nil { checker.report("voivodeship", raw, "is required") }
+            city.voivodeship = checker.reference("voivodeship", raw, in: reference.voivodeships, describedAs: "voivodeships") ?? ""
+        }
+        if let raw = input.population { city.population = checker.integer("population", raw, in: 1...100_000_000) }
+        if let raw = input.status { city.status = checker.choice("status", raw, as: CityStatus.self) ?? city.status }
+        if let raw = input.partnerBudget { city.partnerBudgetCents = checker.money("partner-budget", raw) }
+        if let raw = input.projectCode {
+            city.projectCode = checker.pattern(
+                "project-code", raw.uppercased(),
+                accepted: "is not a programme project code of the form PL-LOCALDEV-0025"
+            ) { code in code.count == 16 && code.hasPrefix("PL-LOCALDEV-") && code.suffix(4).allSatisfy(\.isASCIIDigit) }
+        }
+        if let raw = input.projectGrant { city.projectGrantCents = checker.money("project-grant", raw) }
+        if let raw = input.expectations { city.expectations = checker.text(raw) }
+        if let raw = input.website { city.website = checker.url("website", raw) }
+        if let raw = input.teryt {
+            city.teryt = checker.pattern("teryt", raw, accepted: "is not a TERYT municipality code of 7 digits, e.g. 1061011") {
+                $0.count == 7 && $0.allSatisfy(\.isASCIIDigit)
+            }
+        }
+        if let raw = input.notes { city.notes = checker.text(raw) }
+        let topics = input.topics.map { reference.topics("topics", $0, checker: &checker) }
+        return (city, topics)
+    }
+
+    /// Refuses a second city with the same folded name or project code.
+    func checkUnique(in db: Database) throws {
+        if let other = try City.filter(Column("name_key") == nameKey && Column("id") != (id ?? 0)).fetchOne(db) {
+            throw RegistryError.duplicate("A city named '\(other.name)' already exists (id \(other.id!)); names are compared ignoring case and Polish letters.")
+        }
+        if let projectCode, let other = try City.filter(Column("project_code") == projectCode && Column("id") != (id ?? 0)).fetchOne(db) {
+            throw RegistryError.duplicate("Project code \(projectCode) already belongs to \(other.name) (id \(other.id!)).")
+        }
+    }
+}

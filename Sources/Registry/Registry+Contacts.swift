@@ -1,0 +1,82 @@
+import GRDB
+
+extension Registry {
+    /// Adds a contact at exactly one city or partner.
+    public func addContact(_ input: ContactInput) throws -> Contact {
+        try write { db in
+            var checker = InputChecker()
+            if input.name == nil { checker.report("name", "", "is required") }
+            if input.city == nil && input.partner == nil { checker.report("city", "", "a contact belongs to a city or a partner: give --city or --partner") }
+            var contact = try Contact.applying(input, to: Contact(id: nil, name: "", cityId: nil, partnerId: nil), in: db, checker: &checker)
+            try checker.throwIfInvalid()
+            try contact.insert(db)
+            return contact
+        }
+    }
+
+    /// Changes the fields given in `input` of contact `id`; giving a city moves the contact
+    /// there (and off its partner), and the other way round.
+    public func editContact(_ reference: String, _ input: ContactInput) throws -> Contact {
+        try write { db in
+            let id = try Self.resolveID(reference, table: "contact", entity: "contact", in: db)
+            var checker = InputChecker()
+            let contact = try Contact.applying(input, to: try Contact.fetchOne(db, key: id)!, in: db, checker: &checker)
+            try checker.throwIfInvalid()
+            try contact.update(db)
+            return contact
+        }
+    }
+
+    /// The contact with numeric id `reference`.
+    public func contact(_ reference: String) throws -> Contact {
+        try read { db in try Contact.fetchOne(db, key: try Self.resolveID(reference, table: "contact", entity: "contact", in: db))! }
+    }
+
+    /// Contacts, optionally only those of one city or partner, by name.
+    public func contacts(city: String? = nil, partner: String? = nil) throws -> [Contact] {
+        try read { db in
+            var request = Contact.all()
+            if let city { request = request.filter(Column("city_id") == (try NamedTable.city.resolve(city, in: db))) }
+            if let partner { request = request.filter(Column("partner_id") == (try NamedTable.partner.resolve(partner, in: db))) }
+            return try request.order(Column("name"), Column("id")).fetchAll(db)
+        }
+    }
+}
+
+extension Contact {
+    init(id: Int64?, name: String, cityId: Int64?, partnerId: Int64?) {
+        self.init(id: id, name: name, cityId: cityId, partnerId: partnerId, role: nil, email: nil, phone: nil, languages: nil, notes: nil)
+    }
+
+    static func applying(_ input: ContactInput, to base: Contact, in db: Database, checker: inout InputChecker) throws -> Contact {
+        var contact = base
+        if input.city != nil && input.partner != nil {
+            checker.report("partner", input.partner!, "a contact belongs to a city or a partner, not both")
+        }
+        if let raw = input.name { contact.name = checker.name("name", raw) }
+        if let city = input.city {
+            contact.cityId = try NamedTable.city.resolve(city, in: db)
+            contact.partnerId = nil
+        }
+        if let partner = input.partner, input.city == nil {
+            contact.partnerId = try NamedTable.partner.resolve(partner, in: db)
+            contact.cityId = nil
+        }
+        if let raw = input.role { contact.role = checker.text(raw) }
+        if let raw = input.email { contact.email = checker.email("email", raw) }
+        if let raw = input.phone {
+            contact.phone = checker.pattern("phone", raw, accepted: "is not a phone number (digits, spaces, +, -, parentheses), e.g. +47 22 00 00 00") {
+                $0.count <= 30 && $0.contains(where: \.isASCIIDigit) && $0.allSatisfy { $0.isASCIIDigit || " +-()".contains($0) }
+            }
+        }
+        if let raw = input.languages {
+            let codes = raw.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if let bad = codes.first(where: { !(2...3).contains($0.count) || !$0.allSatisfy { $0.isASCII && $0.isLetter } }) {
+                checker.report("languages", raw, "'\(bad)' is not a language code; give ISO 639 codes separated by commas, e.g. nb,pl,en")
+            }
+            contact.languages = codes.isEmpty ? nil : codes.joined(separator: ",")
+        }
+        if let raw = input.notes { contact.notes = checker.text(raw) }
+        return contact
+    }
+}

@@ -1,0 +1,138 @@
+import GRDB
+
+extension Registry {
+    /// Adds a partner; `name` and `kind` are required, `country` defaults to `NO`.
+    public func addPartner(_ input: PartnerInput) throws -> Partner {
+        try write { db in
+            var checker = InputChecker()
+            if input.name == nil { checker.report("name", "", "is required") }
+            if input.kind == nil { checker.report("kind", "", "is required; one of: \(PartnerKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+            let blank = Partner(
+                id: nil, name: "", nameKey: "", country: .norway, kind: .other, orgNumber: nil, county: nil,
+                expertise: nil, website: nil, notes: nil)
+            var (partner, topics) = try Partner.applying(input, to: blank, in: db, checker: &checker)
+            try checker.throwIfInvalid()
+            try partner.checkUnique(in: db)
+            try partner.insert(db)
+            try TopicLink.partner.replace(owner: partner.id!, with: topics ?? [], in: db)
+            return partner
+        }
+    }
+
+    /// Changes the fields given in `input` of the partner `reference` names.
+    public func editPartner(_ reference: String, _ input: PartnerInput) throws -> Partner {
+        try write { db in
+            let id = try NamedTable.partner.resolve(reference, in: db)
+            var checker = InputChecker()
+            let existing = try Partner.fetchOne(db, key: id)!
+            let (partner, topics) = try Partner.applying(input, to: existing, in: db, checker: &checker)
+            try checker.throwIfInvalid()
+            try partner.checkUnique(in: db)
+            try partner.update(db)
+            if let topics { try TopicLink.partner.replace(owner: id, with: topics, in: db) }
+            return partner
+        }
+    }
+
+    /// Partners matching `filter`, by name, with their topics.
+    public func partners(_ filter: PartnerFilter = PartnerFilter()) throws -> [PartnerListing] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments = StatementArguments()
+            if let kind = filter.kind {
+                conditions.append("kind = ?")
+                _ = arguments.append(contentsOf: [kind.rawValue])
+            }
+            if let country = filter.country {
+                conditions.append("country = ?")
+                _ = arguments.append(contentsOf: [country.rawValue])
+            }
+            if let county = filter.county {
+                var checker = InputChecker()
+                let name = checker.reference("county", county, in: try ReferenceData(db).counties, describedAs: "counties")
+                try checker.throwIfInvalid()
+                conditions.append("county = ?")
+                _ = arguments.append(contentsOf: [name])
+            }
+            if let topic = filter.topic {
+                conditions.append("id IN (SELECT partner_id FROM partner_topic WHERE topic_id = ?)")
+                _ = arguments.append(contentsOf: [try Self.topicID(topic, in: db)])
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT *, \(TopicLink.partner.codesExpression(owner: "partner.id")) AS topic_codes FROM partner \(whereClause) ORDER BY name_key",
+                arguments: arguments)
+            return try Array(rows.map { try PartnerListing(partner: Partner(row: $0), topicCodes: [String](commaSeparated: $0["topic_codes"])) })
+        }
+    }
+
+    /// The partner `reference` names, with its topics.
+    public func partner(_ reference: String) throws -> PartnerListing {
+        try read { db in
+            let id = try NamedTable.partner.resolve(reference, in: db)
+            return PartnerListing(partner: try Partner.fetchOne(db, key: id)!, topicCodes: try TopicLink.partner.codes(owner: id, in: db))
+        }
+    }
+}
+
+extension Partner {
+    /// The partner with the fields given in `input` applied, and its new topic ids when given.
+    static func applying(
+        _ input: PartnerInput, to base: Partner, in db: Database, checker: inout InputChecker
+    ) throws -> (Partner, [Int64]?) {
+        let reference = try ReferenceData(db)
+        var partner = base
+        if let raw = input.name {
+            partner.name = checker.name("name", raw)
+            partner.nameKey = NameFolding.key(partner.name)
+        }
+        if let raw = input.kind { partner.kind = checker.choice("kind", raw, as: PartnerKind.self) ?? partner.kind }
+        if let raw = input.country {
+            partner.country = checker.choice("country", raw.uppercased(), as: Country.self) ?? partner.country
+        }
+        if let raw = input.county {
+            partner.county = checker.reference("county", raw, in: reference.counties, describedAs: "Norwegian counties (fylker) of 2024")
+        }
+        if let raw = input.orgNumber { partner.orgNumber = checker.text(raw) }
+        if let number = partner.orgNumber, input.orgNumber != nil || input.country != nil {
+            partner.orgNumber = checker.organisationNumber("org-number", number, country: partner.country)
+        }
+        if partner.country != .norway, let county = partner.county {
+            checker.report("county", county, "applies to Norwegian partners only; this partner's country is \(partner.country.rawValue)")
+        }
+        if let raw = input.expertise { partner.expertise = checker.text(raw) }
+        if let raw = input.website { partner.website = checker.url("website", raw) }
+        if let raw = input.notes { partner.notes = checker.text(raw) }
+        let topics = input.topics.map { reference.topics("topics", $0, checker: &checker) }
+        return (partner, topics)
+    }
+
+    /// Refuses a second partner with the same folded name or organisation number.
+    func checkUnique(in db: Database) throws {
+        if let other = try Partner.filter(Column("name_key") == nameKey && Column("id") != (id ?? 0)).fetchOne(db) {
+            throw RegistryError.duplicate("A partner named '\(other.name)' already exists (id \(other.id!)); names are compared ignoring case and Norwegian letters.")
+        }
+        if let orgNumber, let other = try Partner.filter(Column("org_number") == orgNumber && Column("id") != (id ?? 0)).fetchOne(db) {
+            throw RegistryError.duplicate("Organisation number \(orgNumber) already belongs to \(other.name) (id \(other.id!)).")
+        }
+    }
+}
+
+extension InputChecker {
+    /// An organisation number: Norwegian ones are checked digit by digit; for Iceland and
+    /// Liechtenstein, letters, digits and dashes up to 20 characters.
+    mutating func organisationNumber(_ field: String, _ raw: String, country: Country) -> String? {
+        if country == .norway {
+            do {
+                return try OrganisationNumber.validated(raw, field: field)
+            } catch {
+                report(error)
+                return nil
+            }
+        }
+        return pattern(field, raw, accepted: "is not an organisation number of up to 20 letters, digits and dashes") {
+            $0.count <= 20 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+}

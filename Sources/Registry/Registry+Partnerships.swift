@@ -1,0 +1,88 @@
+import GRDB
+
+extension Registry {
+    /// Adds a partnership between a city and a partner; one per city and partner.
+    public func addPartnership(_ input: PartnershipInput) throws -> Partnership {
+        try write { db in
+            var checker = InputChecker()
+            if input.city == nil { checker.report("city", "", "is required") }
+            if input.partner == nil { checker.report("partner", "", "is required") }
+            let blank = Partnership(
+                id: nil, cityId: 0, partnerId: 0, status: .proposed, budgetCents: nil, signedDate: nil, startDate: nil,
+                endDate: nil, improvedKnowledge: nil, continues: nil, lastingEffects: nil, notes: nil)
+            var (partnership, topics) = try Partnership.applying(input, to: blank, in: db, checker: &checker)
+            try checker.throwIfInvalid()
+            try partnership.checkUnique(in: db)
+            try partnership.insert(db)
+            try TopicLink.partnership.replace(owner: partnership.id!, with: topics ?? [], in: db)
+            return partnership
+        }
+    }
+
+    /// Changes the fields given in `input` of the partnership `reference` names (id or `CITY/PARTNER`).
+    public func editPartnership(_ reference: String, _ input: PartnershipInput) throws -> Partnership {
+        try write { db in
+            let id = try Self.resolvePartnership(reference, in: db)
+            var checker = InputChecker()
+            let (partnership, topics) = try Partnership.applying(input, to: try Partnership.fetchOne(db, key: id)!, in: db, checker: &checker)
+            try checker.throwIfInvalid()
+            try partnership.checkUnique(in: db)
+            try partnership.update(db)
+            if let topics { try TopicLink.partnership.replace(owner: id, with: topics, in: db) }
+            return partnership
+        }
+    }
+
+    /// The partnership `reference` names (id or `CITY/PARTNER`).
+    public func partnership(_ reference: String) throws -> Partnership {
+        try read { db in try Partnership.fetchOne(db, key: try Self.resolvePartnership(reference, in: db))! }
+    }
+
+    /// Partnerships, optionally of one city, one partner, or one status.
+    public func partnerships(city: String? = nil, partner: String? = nil, status: PartnershipStatus? = nil) throws -> [Partnership] {
+        try read { db in
+            var request = Partnership.all()
+            if let city { request = request.filter(Column("city_id") == (try NamedTable.city.resolve(city, in: db))) }
+            if let partner { request = request.filter(Column("partner_id") == (try NamedTable.partner.resolve(partner, in: db))) }
+            if let status { request = request.filter(Column("status") == status) }
+            return try request.order(Column("id")).fetchAll(db)
+        }
+    }
+}
+
+extension Partnership {
+    static func applying(_ input: PartnershipInput, to base: Partnership, in db: Database, checker: inout InputChecker) throws -> (Partnership, [Int64]?) {
+        var partnership = base
+        if let city = input.city { partnership.cityId = try NamedTable.city.resolve(city, in: db) }
+        if let partner = input.partner { partnership.partnerId = try NamedTable.partner.resolve(partner, in: db) }
+        if let raw = input.status { partnership.status = checker.choice("status", raw, as: PartnershipStatus.self) ?? partnership.status }
+        if let raw = input.budget { partnership.budgetCents = checker.money("budget", raw) }
+        if let raw = input.signed { partnership.signedDate = checker.date("signed", raw) }
+        if let raw = input.start { partnership.startDate = checker.date("start", raw) }
+        if let raw = input.end { partnership.endDate = checker.date("end", raw) }
+        checker.dateOrder(start: partnership.startDate, end: partnership.endDate)
+        if let raw = input.improvedKnowledge { partnership.improvedKnowledge = checker.answer("improved-knowledge", raw) }
+        if let raw = input.continues { partnership.continues = checker.answer("continues", raw) }
+        if let raw = input.lastingEffects { partnership.lastingEffects = checker.answer("lasting-effects", raw) }
+        if let raw = input.notes { partnership.notes = checker.text(raw) }
+        let topics = try input.topics.map { try ReferenceData(db).topics("topics", $0, checker: &checker) }
+        return (partnership, topics)
+    }
+
+    /// Refuses a second partnership of the same city and partner.
+    func checkUnique(in db: Database) throws {
+        if let other = try Partnership.filter(Column("city_id") == cityId && Column("partner_id") == partnerId && Column("id") != (id ?? 0)).fetchOne(db) {
+            let city = try String.fetchOne(db, sql: "SELECT name FROM city WHERE id = ?", arguments: [cityId]) ?? "the city"
+            let partner = try String.fetchOne(db, sql: "SELECT name FROM partner WHERE id = ?", arguments: [partnerId]) ?? "the partner"
+            throw RegistryError.duplicate("\(city) and \(partner) already have a partnership (id \(other.id!)); edit it instead.")
+        }
+    }
+}
+
+extension InputChecker {
+    /// An optional answer: yes, no or not_yet (also typed as "not yet").
+    mutating func answer(_ field: String, _ raw: String) -> Answer? {
+        guard let text = text(raw) else { return nil }
+        return choice(field, text.replacingOccurrences(of: " ", with: "_"), as: Answer.self)
+    }
+}

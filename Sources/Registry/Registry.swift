@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+/// The owner of one register database.
+///
+/// Opening a registry migrates it, so no caller ever sees an unmigrated database. Every public
+/// write method is one immediate transaction: it writes everything or nothing.
+public struct Registry: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Who makes the changes (the command's `--as`, else `$USER`).
+    public let actor: String
+
+    /// The database file, or nil for an in-memory registry.
+    public var path: String? { writer.path == ":memory:" || writer.path.isEmpty ? nil : writer.path }
+
+    /// How long a command waits for another process's write before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    init(writer: any DatabaseWriter, actor: String) throws {
+        self.writer = writer
+        self.actor = actor
+        try Self.translatingErrors { try Self.migrate(writer) }
+    }
+
+    /// Opens (creating the folder and file when needed) and migrates the database at `path`.
+    ///
+    /// The process umask is set to 077 first, so the folder, the database and its `-wal` and
+    /// `-shm` files are readable by their owner only whatever the caller's umask was.
+    public static func open(path: String, actor: String = Registry.defaultActor()) throws -> Registry {
+        try OwnerOnlyFiles.prepareFolder(forFile: path)
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA trusted_schema = OFF")
+        }
+        let pool = try translatingErrors(path: path) {
+            let pool = try DatabasePool(path: path, configuration: config)
+            // DatabasePool chooses synchronous = NORMAL for WAL; a command that reported
+            // success must survive a power cut, so the writer runs with FULL.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            return pool
+        }
+        let registry = try translatingErrors(path: path) { try Registry(writer: pool, actor: actor) }
+        try OwnerOnlyFiles.restrict(databaseAt: path)
+        return registry
+    }
+
+    /// A fresh, migrated registry in memory, for tests and previews.
+    public static func inMemory(actor: String = "test") throws -> Registry {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        return try Registry(writer: DatabaseQueue(configuration: config), actor: actor)
+    }
+
+    /// The default actor: `$USER`, else `unknown`.
+    public static func defaultActor(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+    }
+
+    /// The database path used without `--db`: `$REGISTRY_DB`, else
+    /// `$XDG_DATA_HOME/ks-registry/registry.sqlite`, else `~/.local/share/ks-registry/registry.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["REGISTRY_DB"], !path.isEmpty { return path }
+        let dataHome: String
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            dataHome = xdg
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            dataHome = home + "/.local/share"
+        }
+        return dataHome + "/ks-registry/registry.sqlite"
+    }
+
+    /// Runs `body` in one immediate write transaction, translating SQLite errors into sentences.
+    func write<T>(_ body: @escaping (Database) throws -> T) throws -> T {
+        try Self.translatingErrors(path: path) { try writer.write(body) }
+    }
+
+    /// Runs `body` on a consistent snapshot, translating SQLite errors into sentences.
+    func read<T>(_ body: @escaping (Database) throws -> T) throws -> T {
+        try Self.translatingErrors(path: path) { try writer.read(body) }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Turns raw text typed by a person (a command-line option, an import cell) into stored
+/// values, collecting every problem rather than stopping at the first.
+///
+/// For optional fields an empty text means "no value" (it clears the field on `edit`).
+struct InputChecker {
+    private(set) var problems: [FieldProblem] = []
+
+    mutating func report(_ problem: FieldProblem) {
+        problems.append(problem)
+    }
+
+    mutating func report(_ field: String, _ value: String, _ reason: String) {
+        problems.append(FieldProblem(field: field, value: value, reason: reason))
+    }
+
+    /// Throws every problem collected so far, if any.
+    func throwIfInvalid() throws {
+        if !problems.isEmpty { throw RegistryError.invalid(problems) }
+    }
+
+    private mutating func attempt<T>(_ parse: () throws(FieldProblem) -> T) -> T? {
+        do {
+            return try parse()
+        } catch {
+            problems.append(error)
+            return nil
+        }
+    }
+
+    /// A required name: NFC, trimmed, not empty, at most 200 characters.
+    mutating func name(_ field: String, _ raw: String) -> String {
+        let name = NameFolding.normalized(raw)
+        if name.isEmpty {
+            report(field, raw, "must not be empty")
+        } else if name.count > 200 {
+            report(field, String(name.prefix(40)) + "…", "is longer than 200 characters")
+        }
+        return name
+    }
+
+    /// Optional free text, stored in NFC; empty means none.
+    func text(_ raw: String) -> String? {
+        let text = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    /// One value of a closed set, written exactly as stored (`not_selected`).
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ field: String, _ raw: String, as _: E.Type) -> E?
+    where E.RawValue == String {
+        let typed = raw.trimmingCharacters(in: .whitespaces)
+        if let value = E(rawValue: typed) ?? E(rawValue: typed.lowercased()) { return value }
+        report(field, raw, "is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        return nil
+    }
+
+    /// Optional money in euros, stored as cents.
+    mutating func money(_ field: String, _ raw: String) -> Int64? {
+        guard text(raw) != nil else { return nil }
+        return attempt { () throws(FieldProblem) in try Money.cents(from: raw, field: field) }
+    }
+
+    /// Optional real ISO date.
+    mutating func date(_ field: String, _ raw: String) -> String? {
+        guard let text = text(raw) else { return nil }
+        return attempt { () throws(FieldProblem) in try ISODate.validated(text, field: field) }
+    }
+
+    /// Optional whole number within `range`.
+    mutating func integer(_ field: String, _ raw: String, in range: ClosedRange<Int64>) -> Int64? {
+        guard let text = text(raw) else { return nil }
+        if let value = Int64(text), range.contains(value) { return value }
+        let upper = range.upperBound == .max ? "" : " and at most \(range.upperBound)"
+        report(field, raw, "is not a whole number of at least \(range.lowerBound)\(upper)")
+        return nil
+    }
+
+    /// Optional web address: `http://` or `https://` and a host.
+    mutating func url(_ field: String, _ raw: String) -> String? {
+        guard let text = text(raw) else { return nil }
+        let lower = text.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"),
+            let host = URL(string: text)?.host, host.contains("."), !text.contains(" ")
+        else {
+            report(field, raw, "is not a web address starting with http:// or https://, e.g. https://www.ks.no")
+            return nil
+        }
+        return text
+    }
+
+    /// Optional e-mail address of the usual shape `name@domain.tld`.
+    mutating func email(_ field: String, _ raw: String) -> String? {
+        guard let text = text(raw) else { return nil }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace),
+            parts[1].split(separator: ".", omittingEmptySubsequences: false).count >= 2,
+            parts[1].split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty })
+        else {
+            report(field, raw, "is not an e-mail address of the form name@example.no")
+            return nil
+        }
+        return text
+    }
+
+    /// Optional text that must match a fixed shape, described by `accepted`.
+    mutating func pattern(_ field: String, _ raw: String, accepted: String, matches: (String) -> Bool) -> String? {
+        guard let text = text(raw) else { return nil }
+        if matches(text) { return text }
+        report(field, raw, accepted)
+        return nil
+    }
+
+    /// A name from a reference list (voivodeships, counties), typed in any case and with or
+    /// without Polish or Norwegian letters; returns the list's spelling.
+    mutating func reference(_ field: String, _ raw: String, in names: [String], describedAs what: String) -> String? {
+        guard let text = text(raw) else { return nil }
+        let key = NameFolding.key(text)
+        if let name = names.first(where: { NameFolding.key($0) == key }) { return name }
+        report(field, raw, "is not one of the \(names.count) \(what): \(names.joined(separator: ", "))")
+        return nil
+    }
+
+    /// An end date is not before its start date.
+    mutating func dateOrder(start: String?, end: String?, startField: String = "start", endField: String = "end") {
+        if let start, let end, end < start {
+            report(endField, end, "is before the \(startField) date \(start)")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Money is an integer number of euro cents; people type and read it as euros with at most
+/// two decimals (`150000`, `150000.50`). Never a floating-point value.
+public enum Money {
+    /// The largest amount accepted, in euros: far beyond the programme, far below Int64.
+    static let maximumEuros: Int64 = 999_999_999_999
+
+    /// Parses euros typed by a person into cents, or explains what is accepted.
+    public static func cents(from text: String, field: String) throws(FieldProblem) -> Int64 {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let accepted = "a non-negative amount in euros with at most two decimals, e.g. 150000 or 1234.50"
+        if trimmed.hasPrefix("-") {
+            throw FieldProblem(field: field, value: text, reason: "a negative amount is refused; give \(accepted)")
+        }
+        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count),
+            let whole = parts.first, !whole.isEmpty, whole.count <= 12, whole.allSatisfy(\.isASCIIDigit),
+            parts.count == 1 || (1...2).contains(parts[1].count) && parts[1].allSatisfy(\.isASCIIDigit),
+            let euros = Int64(whole), euros <= maximumEuros
+        else {
+            let hint = trimmed.contains(",") ? " (use a point for decimals, and no thousands separators)" : ""
+            throw FieldProblem(field: field, value: text, reason: "is not \(accepted)\(hint)")
+        }
+        let fraction = parts.count == 2 ? (parts[1].count == 1 ? parts[1] + "0" : String(parts[1])) : "00"
+        return euros * 100 + Int64(fraction)!
+    }
+
+    /// Cents as euros with two decimals: `15000050` → `150000.50`.
+    public static func format(_ cents: Int64) -> String {
+        let sign = cents < 0 ? "-" : ""
+        let magnitude = cents.magnitude
+        let fraction = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// Cents as the shortest decimal number of euros, for JSON: `15000050` → `150000.5`.
+    public static func jsonNumber(_ cents: Int64) -> String {
+        var text = format(cents)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct RegistryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "registry")
+}
