@@ -27,6 +27,7 @@ let package = Package(
             dependencies: [
                 "RegistryMigrations",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(

@@ -7,7 +7,7 @@ public struct Removal: Equatable, Sendable {
 
 /// The register's tables and the records that depend on each, for removals that lose nothing
 /// by accident.
-enum RecordTable: String {
+enum RecordTable: String, CaseIterable {
     case city, partner, contact, partnership, activity, expense
 
     /// Tables whose rows point at this one, with the pointing column.

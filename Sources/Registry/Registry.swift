@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The owner of one register database.
 ///
@@ -82,4 +83,9 @@ public struct Registry: Sendable {
     func read<T>(_ body: @escaping (Database) throws -> T) throws -> T {
         try Self.translatingErrors(path: path) { try writer.read(body) }
     }
+}
+
+extension Registry {
+    /// The version of the SQLite library the registry runs on.
+    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
 }

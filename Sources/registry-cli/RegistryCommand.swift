@@ -1,6 +1,39 @@
 import ArgumentParser
+import Foundation
+import Registry
 
 @main
 struct RegistryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "registry")
+    static let configuration = CommandConfiguration(
+        commandName: "registry",
+        abstract: "The KS partnership registry: Polish towns, Norwegian partners and their cooperation in the EEA Grants \"Local Development\" programme.",
+        discussion: """
+            Exit codes: 0 success; 1 the command failed (not found, conflict, refused, database error); \
+            64 the command line is wrong; 65 input data is invalid. A failed command changes nothing.
+            Data goes to stdout, messages to stderr.
+            """,
+        version: RegistryVersion.description,
+        subcommands: [
+            CityCommand.self, PartnerCommand.self, ThemeCommand.self, MigrateCommand.self, DemoCommand.self,
+        ]
+    )
+
+    /// Runs the command; invalid input data exits with 65 after listing every problem.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as RegistryError where error.isInvalidInput {
+            Console.message("Error: " + error.description.replacingOccurrences(of: "\n", with: "\nError: "))
+            exit(withError: ExitCode(65))
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// The tool's version and the SQLite it runs on.
+enum RegistryVersion {
+    static let number = "0.1.0"
+    static var description: String { "registry \(number) (SQLite \(Registry.sqliteVersion))" }
 }

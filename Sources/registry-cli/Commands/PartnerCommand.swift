@@ -1,0 +1,111 @@
+import ArgumentParser
+import Registry
+
+struct PartnerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partner",
+        abstract: "Partner organisations in Norway, Iceland and Liechtenstein: add, list, show, edit, remove.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self])
+
+    /// The fields of a partner shared by `add` and `edit`.
+    struct Fields: ParsableArguments {
+        @Option(help: "municipality, county, organisation, company, research or other.")
+        var kind: String?
+        @Option(help: "NO (default), IS or LI.")
+        var country: String?
+        @Option(name: .customLong("org-number"), help: ArgumentHelp("Organisation number; Norwegian ones are 9 digits with a modulus-11 check digit.", valueName: "number"))
+        var orgNumber: String?
+        @Option(help: ArgumentHelp("One of Norway's 15 counties (fylker) of 2024, with or without Norwegian letters (ostfold = Østfold).", valueName: "fylke"))
+        var county: String?
+        @Option(help: ArgumentHelp("Topics the partner can offer, as codes separated by commas (see `registry theme list`).", valueName: "code,..."))
+        var topics: String?
+        @Option(help: "What the partner knows and can offer.")
+        var expertise: String?
+        @Option(help: "Web address, starting with https:// or http://.")
+        var website: String?
+        @Option(help: "Free notes.")
+        var notes: String?
+
+        func input(name: String?) -> PartnerInput {
+            PartnerInput(
+                name: name, kind: kind, country: country, orgNumber: orgNumber, county: county, topics: topicCodes(topics),
+                expertise: expertise, website: website, notes: notes)
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a partner; prints its id.")
+        @Argument(help: "The partner's name, e.g. 'Bergen kommune'.") var name: String
+        @OptionGroup var fields: Fields
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if fields.kind == nil { throw ValidationError("Missing expected argument '--kind <kind>'.") }
+        }
+
+        func run() throws {
+            let registry = try database.open()
+            let partner = try registry.addPartner(fields.input(name: name))
+            Console.output(output.renderer.renderAdded(id: partner.id!, record: PartnerRows.record(try registry.partner(String(partner.id!)))))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List partners, by name.")
+        @Option(help: "Only partners of this kind.") var kind: PartnerKind?
+        @Option(help: "Only partners in this country: NO, IS or LI.") var country: Country?
+        @Option(help: ArgumentHelp("Only partners in this Norwegian county.", valueName: "fylke")) var county: String?
+        @Option(help: ArgumentHelp("Only partners that offer this topic.", valueName: "code")) var topic: String?
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let partners = try database.open().partners(PartnerFilter(kind: kind, country: country, county: county, topic: topic))
+            Console.output(output.renderer.render(PartnerRows.list(partners)))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one partner with its topics.")
+        @Argument(help: "The partner's id or name (case and Norwegian letters ignored; a unique beginning is enough).") var partner: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            Console.output(output.renderer.render(PartnerRows.record(try database.open().partner(partner))))
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a partner: only the options given change; an empty value (--notes '') clears an optional field.")
+        @Argument(help: "The partner's id or name.") var partner: String
+        @Option(help: "A new name.") var name: String?
+        @OptionGroup var fields: Fields
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let registry = try database.open()
+            let partner = try registry.editPartner(partner, fields.input(name: name))
+            Console.output(output.renderer.render(PartnerRows.record(try registry.partner(String(partner.id!)))))
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a partner; refused while it has contacts or partnerships unless --cascade.")
+        @Argument(help: "The partner's id or name.") var partner: String
+        @Flag(help: "Also remove its contacts and partnerships, with their activities and expenses.") var cascade = false
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let removal = try database.open().removePartner(partner, cascade: cascade)
+            Console.message("Removed " + removal.removed.joined(separator: "; ") + ".")
+        }
+    }
+}
+
+extension PartnerKind: ExpressibleByArgument {}
+extension Country: ExpressibleByArgument {}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+/// `--db` and `--as`, taken by every command that touches data.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The database file. Default: $REGISTRY_DB, else $XDG_DATA_HOME/ks-registry/registry.sqlite (~/.local/share/... without XDG_DATA_HOME). Created and migrated on first use.",
+            valueName: "path"))
+    var db: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who makes the change, for the audit trail (default: $USER).", valueName: "name"))
+    var actor: String?
+
+    var path: String { db ?? Registry.defaultPath() }
+
+    /// Opens (creating and migrating) the registry these options name.
+    func open() throws -> Registry {
+        try Registry.open(path: path, actor: actor ?? Registry.defaultActor())
+    }
+}
+
+/// Where the command's words go: data on stdout, messages on stderr.
+enum Console {
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func message(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
+
+/// Topic codes typed as `CODE,CODE,...`.
+func topicCodes(_ text: String?) -> [String]? {
+    text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+}

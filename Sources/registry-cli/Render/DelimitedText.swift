@@ -1,0 +1,51 @@
+import Foundation
+/// CSV (RFC 4180, with an Excel variant) and TSV.
+enum DelimitedText {
+    /// A header row, then the rows; fields quoted when they hold the separator, a quote or a
+    /// line break; CRLF line ends. With `excel`: a byte-order mark, `;`, decimal commas, and
+    /// text cells starting with `=`, `+`, `-`, `@`, tab or carriage return prefixed with `'`
+    /// so a spreadsheet shows them instead of running them.
+    static func csv(_ table: TableData, excel: Bool = false) -> String {
+        let separator: Character = excel ? ";" : ","
+        func field(_ cell: Cell) -> String {
+            var text = cell.plain(decimalSeparator: excel ? "," : ".")
+            if excel, case .text = cell, let first = text.first, "=+-@\t\r".contains(first) {
+                text = "'" + text
+            }
+            if text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r") {
+                text = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return text
+        }
+        var out = excel ? "\u{FEFF}" : ""
+        out += table.columns.map { field(.text($0)) }.joined(separator: String(separator)) + "\r\n"
+        for row in table.rows {
+            out += row.map(field).joined(separator: String(separator)) + "\r\n"
+        }
+        return out
+    }
+
+    /// Tab-separated values; tabs, line breaks and backslashes in values are escaped as
+    /// `\t`, `\n`, `\r` and `\\`.
+    static func tsv(_ table: TableData) -> String {
+        func field(_ text: String) -> String {
+            var escaped = ""
+            for character in text {
+                switch character {
+                case "\\": escaped += "\\\\"
+                case "\t": escaped += "\\t"
+                case "\n": escaped += "\\n"
+                case "\r": escaped += "\\r"
+                case "\r\n": escaped += "\\r\\n"
+                default: escaped.append(character)
+                }
+            }
+            return escaped
+        }
+        var out = table.columns.map(field).joined(separator: "\t") + "\n"
+        for row in table.rows {
+            out += row.map { field($0.plain()) }.joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+/// GitHub-flavoured Markdown tables, for notes and issues.
+enum MarkdownText {
+    static func render(_ table: TableData) -> String {
+        func cell(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                .replacingNewlines().replacingOccurrences(of: "⏎", with: "<br>")
+        }
+        let numeric = table.columns.indices.map { column in table.rows.contains { $0[column].isNumeric } }
+        var out = "| " + table.columns.map(cell).joined(separator: " | ") + " |\n"
+        out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in table.rows {
+            out += "| " + row.map { cell($0.plain()) }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,46 @@
+/// Renders tables and records as text in one output format.
+struct Renderer {
+    let format: OutputFormat
+    var excel = false
+
+    /// A list of rows.
+    func render(_ table: TableData) -> String {
+        switch format {
+        case .table: TextTable.render(table)
+        case .csv: DelimitedText.csv(table, excel: excel)
+        case .tsv: DelimitedText.tsv(table)
+        case .json: JSONText.array(table)
+        case .ndjson: JSONText.lines(table)
+        case .markdown: MarkdownText.render(table)
+        }
+    }
+
+    /// One record with its related records. Tables show it field by field; JSON nests the
+    /// sections as arrays inside the record's object; CSV, TSV and NDJSON give the record's row.
+    func render(_ record: RecordView) -> String {
+        switch format {
+        case .table:
+            var text = TextTable.vertical(record.fields)
+            for section in record.sections {
+                text += "\n\(section.title):\n"
+                text += section.table.rows.isEmpty ? "  (none)\n" : TextTable.render(section.table, indent: "  ")
+            }
+            return text
+        case .markdown:
+            var text = MarkdownText.render(TableData(columns: ["field", "value"], rows: zip(record.fields.columns, record.fields.rows.first ?? []).map { [.text($0), $1] }))
+            for section in record.sections {
+                text += "\n### \(section.title)\n\n" + MarkdownText.render(section.table)
+            }
+            return text
+        case .json:
+            return JSONText.array(record.fields, nested: record.sections)
+        case .csv, .tsv, .ndjson:
+            return render(record.fields)
+        }
+    }
+
+    /// The id of a record just added: alone on a line for tables, else the record.
+    func renderAdded(id: Int64, record: RecordView) -> String {
+        format == .table ? "\(id)\n" : render(record.fields)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Registry
+
+/// One value of a rendered table. Rendering is a pure function from cells and a format to text.
+enum Cell: Equatable {
+    case null
+    case text(String)
+    case integer(Int64)
+    /// Euro cents, shown as euros with two decimals (a decimal number in JSON).
+    case money(Int64)
+    /// A list of codes: comma-separated in text formats, an array in JSON.
+    case list([String])
+
+    init(_ text: String?) { self = text.map(Cell.text) ?? .null }
+    init(_ integer: Int64?) { self = integer.map(Cell.integer) ?? .null }
+    init<V: RawRepresentable>(_ value: V?) where V.RawValue == String { self = value.map { .text($0.rawValue) } ?? .null }
+    static func money(_ cents: Int64?) -> Cell { cents.map(Cell.money) ?? .null }
+
+    /// The cell as plain text, for table, CSV, TSV and Markdown.
+    func plain(decimalSeparator: Character = ".") -> String {
+        switch self {
+        case .null: ""
+        case .text(let text): text
+        case .integer(let value): String(value)
+        case .money(let cents):
+            decimalSeparator == "." ? Money.format(cents) : Money.format(cents).replacingOccurrences(of: ".", with: String(decimalSeparator))
+        case .list(let items): items.joined(separator: ",")
+        }
+    }
+
+    /// Numbers are right-aligned in tables.
+    var isNumeric: Bool {
+        switch self {
+        case .integer, .money: true
+        default: false
+        }
+    }
+}
+
+/// Rows under named columns; the column names are the stable keys of JSON output.
+struct TableData: Equatable {
+    var columns: [String]
+    var rows: [[Cell]]
+}
+
+/// One record shown on its own: its fields, and related records in titled sections.
+struct RecordView: Equatable {
+    var fields: TableData
+    var sections: [(title: String, table: TableData)] = []
+
+    static func == (lhs: RecordView, rhs: RecordView) -> Bool {
+        lhs.fields == rhs.fields && lhs.sections.map(\.title) == rhs.sections.map(\.title)
+            && lhs.sections.map(\.table) == rhs.sections.map(\.table)
+    }
+}
