@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import RegistryMigrations
 
@@ -18,21 +19,30 @@ extension Registry {
         return migrator
     }
 
-    /// Applies pending migrations, refusing a database migrated by a newer build.
-    static func migrate(_ writer: any DatabaseWriter) throws {
+    /// Whether the database lacks migrations this build knows; refuses one migrated by a newer build.
+    static func pendingMigrations(_ reader: any DatabaseReader) throws -> Bool {
         let migrator = Self.migrator
-        let unknown = try writer.read { db in
-            try migrator.appliedIdentifiers(db).subtracting(MigrationFiles.all.map(\.identifier)).sorted()
+        let (unknown, complete) = try reader.read { db in
+            (
+                try migrator.appliedIdentifiers(db).subtracting(MigrationFiles.all.map(\.identifier)).sorted(),
+                try migrator.hasCompletedMigrations(db)
+            )
         }
         guard unknown.isEmpty else {
-            throw RegistryError.newerDatabase(path: writer.path, unknownMigrations: unknown)
+            throw RegistryError.newerDatabase(path: reader.path, unknownMigrations: unknown)
         }
-        try migrator.migrate(writer)
+        return !complete
     }
 
-    /// Every migration this build knows, in order, and whether it is applied.
-    public func migrations() throws -> [MigrationStatus] {
-        let applied = try read { db in try Self.migrator.appliedIdentifiers(db) }
-        return MigrationFiles.all.map { MigrationStatus(identifier: $0.identifier, applied: applied.contains($0.identifier)) }
+    /// Every migration this build knows, in order, and whether the database at `path` has it,
+    /// read without migrating (a missing database is created and migrated first).
+    public static func migrations(path: String) throws -> [MigrationStatus] {
+        if !FileManager.default.fileExists(atPath: path) { _ = try open(path: path) }
+        return try translatingErrors(path: path) {
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
+            _ = try pendingMigrations(pool)
+            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            return MigrationFiles.all.map { MigrationStatus(identifier: $0.identifier, applied: applied.contains($0.identifier)) }
+        }
     }
 }

@@ -18,41 +18,62 @@ public struct Registry: Sendable {
     /// How long a command waits for another process's write before giving up.
     public static let busyTimeout: TimeInterval = 10
 
-    init(writer: any DatabaseWriter, actor: String) throws {
+    init(writer: any DatabaseWriter, actor: String) {
         self.writer = writer
         self.actor = actor
-        try Self.translatingErrors { try Self.migrate(writer) }
+    }
+
+    /// How a command uses the database.
+    public enum Access: Sendable {
+        /// Reads and writes.
+        case readWrite
+        /// Reads only: opens read-only connections, so the command never writes, locks or
+        /// checkpoints the file. A missing or outdated database is still created and migrated.
+        case readOnly
     }
 
     /// Opens (creating the folder and file when needed) and migrates the database at `path`.
     ///
     /// The process umask is set to 077 first, so the folder, the database and its `-wal` and
     /// `-shm` files are readable by their owner only whatever the caller's umask was.
-    public static func open(path: String, actor: String = Registry.defaultActor()) throws -> Registry {
+    public static func open(path: String, actor: String = Registry.defaultActor(), access: Access = .readWrite) throws -> Registry {
         try OwnerOnlyFiles.prepareFolder(forFile: path)
+        if access == .readOnly, FileManager.default.fileExists(atPath: path) {
+            let pool = try translatingErrors(path: path) { try DatabasePool(path: path, configuration: configuration(readOnly: true)) }
+            if try translatingErrors(path: path, { try pendingMigrations(pool) }) == false {
+                return Registry(writer: pool, actor: actor)
+            }
+        }
+        let pool = try translatingErrors(path: path) {
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+            // DatabasePool chooses synchronous = NORMAL for WAL; a command that reported
+            // success must survive a power cut, so the writer runs with FULL.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            if try pendingMigrations(pool) { try migrator.migrate(pool) }
+            return pool
+        }
+        try OwnerOnlyFiles.restrict(databaseAt: path)
+        return Registry(writer: pool, actor: actor)
+    }
+
+    static func configuration(readOnly: Bool) -> Configuration {
         var config = Configuration()
+        config.readonly = readOnly
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA trusted_schema = OFF")
         }
-        let pool = try translatingErrors(path: path) {
-            let pool = try DatabasePool(path: path, configuration: config)
-            // DatabasePool chooses synchronous = NORMAL for WAL; a command that reported
-            // success must survive a power cut, so the writer runs with FULL.
-            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            return pool
-        }
-        let registry = try translatingErrors(path: path) { try Registry(writer: pool, actor: actor) }
-        try OwnerOnlyFiles.restrict(databaseAt: path)
-        return registry
+        return config
     }
 
     /// A fresh, migrated registry in memory, for tests and previews.
     public static func inMemory(actor: String = "test") throws -> Registry {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        return try Registry(writer: DatabaseQueue(configuration: config), actor: actor)
+        let queue = try DatabaseQueue(configuration: config)
+        try migrator.migrate(queue)
+        return Registry(writer: queue, actor: actor)
     }
 
     /// The default actor: `$USER`, else `unknown`.

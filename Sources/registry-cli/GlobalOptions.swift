@@ -15,9 +15,10 @@ struct DatabaseOptions: ParsableArguments {
 
     var path: String { db ?? Registry.defaultPath() }
 
-    /// Opens (creating and migrating) the registry these options name.
-    func open() throws -> Registry {
-        try Registry.open(path: path, actor: actor ?? Registry.defaultActor())
+    /// Opens (creating and migrating) the registry these options name; read commands pass
+    /// `.readOnly` so they never write to the file.
+    func open(_ access: Registry.Access = .readWrite) throws -> Registry {
+        try Registry.open(path: path, actor: actor ?? Registry.defaultActor(), access: access)
     }
 }
 

@@ -41,7 +41,7 @@ struct CityCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a town; prints its id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a town; prints its id.")
         @Argument(help: "The town's name, with its Polish letters.") var name: String
         @OptionGroup var fields: Fields
         @OptionGroup var database: DatabaseOptions
@@ -59,7 +59,7 @@ struct CityCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List towns, by name.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List towns, by name.")
         @Option(help: "Only towns with this status: applicant, selected, not_selected, withdrawn.") var status: CityStatus?
         @Option(help: "Only towns in this voivodeship.") var voivodeship: String?
         @Option(help: ArgumentHelp("Only towns that want help with this topic.", valueName: "code")) var topic: String?
@@ -67,24 +67,24 @@ struct CityCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let cities = try database.open().cities(CityFilter(status: status, voivodeship: voivodeship, topic: topic))
+            let cities = try database.open(.readOnly).cities(CityFilter(status: status, voivodeship: voivodeship, topic: topic))
             Console.output(output.renderer.render(CityRows.list(cities)))
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one town with its topics.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one town with its topics.")
         @Argument(help: "The town's id or name (case and Polish letters ignored; a unique beginning is enough).") var city: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            Console.output(output.renderer.render(CityRows.record(try database.open().city(city))))
+            Console.output(output.renderer.render(CityRows.record(try database.open(.readOnly).city(city))))
         }
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "edit",
             abstract: "Change a town: only the options given change; an empty value (--notes '') clears an optional field.")
         @Argument(help: "The town's id or name.") var city: String
         @Option(help: "A new name.") var name: String?
@@ -100,7 +100,7 @@ struct CityCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "remove",
             abstract: "Remove a town; refused while it has contacts or partnerships unless --cascade.")
         @Argument(help: "The town's id or name.") var city: String
         @Flag(help: "Also remove its contacts and partnerships, with their activities and expenses.") var cascade = false

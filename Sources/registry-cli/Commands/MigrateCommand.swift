@@ -12,12 +12,12 @@ struct MigrateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let registry = try database.open()
-        let migrations = try registry.migrations()
         if list {
+            let migrations = try Registry.migrations(path: database.path)
             let rows = migrations.map { [Cell.text($0.identifier), .text($0.applied ? "applied" : "pending")] }
             Console.output(output.renderer.render(TableData(columns: ["migration", "state"], rows: rows)))
         } else {
+            let migrations = try Registry.migrations(path: try database.open().path ?? database.path)
             Console.message("\(database.path) is up to date: \(migrations.count) migrations applied.")
         }
     }

@@ -34,7 +34,7 @@ struct PartnerCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a partner; prints its id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partner; prints its id.")
         @Argument(help: "The partner's name, e.g. 'Bergen kommune'.") var name: String
         @OptionGroup var fields: Fields
         @OptionGroup var database: DatabaseOptions
@@ -52,7 +52,7 @@ struct PartnerCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List partners, by name.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List partners, by name.")
         @Option(help: "Only partners of this kind.") var kind: PartnerKind?
         @Option(help: "Only partners in this country: NO, IS or LI.") var country: Country?
         @Option(help: ArgumentHelp("Only partners in this Norwegian county.", valueName: "fylke")) var county: String?
@@ -61,24 +61,24 @@ struct PartnerCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let partners = try database.open().partners(PartnerFilter(kind: kind, country: country, county: county, topic: topic))
+            let partners = try database.open(.readOnly).partners(PartnerFilter(kind: kind, country: country, county: county, topic: topic))
             Console.output(output.renderer.render(PartnerRows.list(partners)))
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one partner with its topics.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one partner with its topics.")
         @Argument(help: "The partner's id or name (case and Norwegian letters ignored; a unique beginning is enough).") var partner: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            Console.output(output.renderer.render(PartnerRows.record(try database.open().partner(partner))))
+            Console.output(output.renderer.render(PartnerRows.record(try database.open(.readOnly).partner(partner))))
         }
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "edit",
             abstract: "Change a partner: only the options given change; an empty value (--notes '') clears an optional field.")
         @Argument(help: "The partner's id or name.") var partner: String
         @Option(help: "A new name.") var name: String?
@@ -94,7 +94,7 @@ struct PartnerCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "remove",
             abstract: "Remove a partner; refused while it has contacts or partnerships unless --cascade.")
         @Argument(help: "The partner's id or name.") var partner: String
         @Flag(help: "Also remove its contacts and partnerships, with their activities and expenses.") var cascade = false

@@ -8,13 +8,13 @@ struct ThemeCommand: ParsableCommand {
         subcommands: [List.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list",
             abstract: "List the themes with their topics; the topic codes are what --topics and --topic take.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let themes = try database.open().themes()
+            let themes = try database.open(.readOnly).themes()
             let rows: [[Cell]] = themes.flatMap { entry in
                 entry.topics.map { topic in
                     [
