@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistryTests",
-            dependencies: ["Registry", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Registry", "RegistryMigrations", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "RegistryCLITests",

@@ -103,9 +103,9 @@ extension City {
         if let raw = input.partnerBudget { city.partnerBudgetCents = checker.money("partner-budget", raw) }
         if let raw = input.projectCode {
             city.projectCode = checker.pattern(
-                "project-code", raw.uppercased(),
-                accepted: "is not a programme project code of the form PL-LOCALDEV-0025"
-            ) { code in code.count == 16 && code.hasPrefix("PL-LOCALDEV-") && code.suffix(4).allSatisfy(\.isASCIIDigit) }
+                "project-code", raw, accepted: "is not a programme project code of the form PL-LOCALDEV-0025"
+            ) { code in code.count == 16 && code.uppercased().hasPrefix("PL-LOCALDEV-") && code.suffix(4).allSatisfy(\.isASCIIDigit) }?
+            .uppercased()
         }
         if let raw = input.projectGrant { city.projectGrantCents = checker.money("project-grant", raw) }
         if let raw = input.expectations { city.expectations = checker.text(raw) }

@@ -22,11 +22,18 @@ extension Registry {
     /// Whether the database lacks migrations this build knows; refuses one migrated by a newer build.
     static func pendingMigrations(_ reader: any DatabaseReader) throws -> Bool {
         let migrator = Self.migrator
-        let (unknown, complete) = try reader.read { db in
+        let (unknown, complete, foreign) = try reader.read { db in
             (
                 try migrator.appliedIdentifiers(db).subtracting(MigrationFiles.all.map(\.identifier)).sorted(),
-                try migrator.hasCompletedMigrations(db)
+                try migrator.hasCompletedMigrations(db),
+                try !db.tableExists("grdb_migrations")
+                    && Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")! > 0
             )
+        }
+        guard !foreign else {
+            throw RegistryError.refused(
+                "\(reader.path) is an SQLite database of another application (it has tables but no registry schema). "
+                    + "Nothing was changed; give --db a new file or a registry database.")
         }
         guard unknown.isEmpty else {
             throw RegistryError.newerDatabase(path: reader.path, unknownMigrations: unknown)

@@ -89,7 +89,7 @@ extension Partner {
         }
         if let raw = input.kind { partner.kind = checker.choice("kind", raw, as: PartnerKind.self) ?? partner.kind }
         if let raw = input.country {
-            partner.country = checker.choice("country", raw.uppercased(), as: Country.self) ?? partner.country
+            partner.country = checker.choice("country", raw, as: Country.self) ?? partner.country
         }
         if let raw = input.county {
             partner.county = checker.reference("county", raw, in: reference.counties, describedAs: "Norwegian counties (fylker) of 2024")

@@ -39,9 +39,10 @@ public struct Registry: Sendable {
     public static func open(path: String, actor: String = Registry.defaultActor(), access: Access = .readWrite) throws -> Registry {
         try OwnerOnlyFiles.prepareFolder(forFile: path)
         if access == .readOnly, FileManager.default.fileExists(atPath: path) {
-            let pool = try translatingErrors(path: path) { try DatabasePool(path: path, configuration: configuration(readOnly: true)) }
-            if try translatingErrors(path: path, { try pendingMigrations(pool) }) == false {
-                return Registry(writer: pool, actor: actor)
+            // One read-only connection is all a reading command needs.
+            let queue = try translatingErrors(path: path) { try DatabaseQueue(path: path, configuration: configuration(readOnly: true)) }
+            if try translatingErrors(path: path, { try pendingMigrations(queue) }) == false {
+                return Registry(writer: queue, actor: actor)
             }
         }
         let pool = try translatingErrors(path: path) {

@@ -21,7 +21,7 @@ struct RenderingTests {
     @Test func excelCSVHasBOMSemicolonsDecimalCommasAndDefusedFormulas() {
         let csv = Renderer(format: .csv, excel: true).render(sample)
         #expect(csv.hasPrefix("\u{FEFF}id;name;partner_budget;topics;notes\r\n"))
-        #expect(csv.contains("1;Łódź;\"150000,50\";air_quality,cycling;\r\n"))
+        #expect(csv.contains("1;Łódź;150000,50;air_quality,cycling;\r\n"))
         #expect(csv.contains("\"'=SUM(A1)\nline two\""))
     }
 

@@ -34,6 +34,8 @@ struct InputChecker {
         let name = NameFolding.normalized(raw)
         if name.isEmpty {
             report(field, raw, "must not be empty")
+        } else if NameFolding.key(name).isEmpty {
+            report(field, raw, "must contain a letter or a digit")
         } else if name.count > 200 {
             report(field, String(name.prefix(40)) + "…", "is longer than 200 characters")
         }
@@ -50,15 +52,15 @@ struct InputChecker {
     mutating func choice<E: RawRepresentable & CaseIterable>(_ field: String, _ raw: String, as _: E.Type) -> E?
     where E.RawValue == String {
         let typed = raw.trimmingCharacters(in: .whitespaces)
-        if let value = E(rawValue: typed) ?? E(rawValue: typed.lowercased()) { return value }
+        if let value = E(rawValue: typed) ?? E(rawValue: typed.lowercased()) ?? E(rawValue: typed.uppercased()) { return value }
         report(field, raw, "is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
     }
 
     /// Optional money in euros, stored as cents.
     mutating func money(_ field: String, _ raw: String) -> Int64? {
-        guard text(raw) != nil else { return nil }
-        return attempt { () throws(FieldProblem) in try Money.cents(from: raw, field: field) }
+        guard let text = text(raw) else { return nil }
+        return attempt { () throws(FieldProblem) in try Money.cents(from: text, field: field) }
     }
 
     /// Optional real ISO date.
@@ -86,7 +88,9 @@ struct InputChecker {
             report(field, raw, "is not a web address starting with http:// or https://, e.g. https://www.ks.no")
             return nil
         }
-        return text
+        // Schemes are case-insensitive; store them in lower case as the schema expects.
+        let scheme = lower.hasPrefix("https://") ? "https://" : "http://"
+        return scheme + text.dropFirst(scheme.count)
     }
 
     /// Optional e-mail address of the usual shape `name@domain.tld`.

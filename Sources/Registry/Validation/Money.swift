@@ -8,7 +8,7 @@ public enum Money {
 
     /// Parses euros typed by a person into cents, or explains what is accepted.
     public static func cents(from text: String, field: String) throws(FieldProblem) -> Int64 {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let accepted = "a non-negative amount in euros with at most two decimals, e.g. 150000 or 1234.50"
         if trimmed.hasPrefix("-") {
             throw FieldProblem(field: field, value: text, reason: "a negative amount is refused; give \(accepted)")

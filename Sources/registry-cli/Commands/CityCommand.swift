@@ -15,11 +15,11 @@ struct CityCommand: ParsableCommand {
         var population: String?
         @Option(help: "applicant, selected, not_selected or withdrawn (default: applicant).")
         var status: String?
-        @Option(name: .customLong("partner-budget"), help: ArgumentHelp("The partner budget the town set aside, in euros (150000 or 150000.50).", valueName: "eur"))
+        @Option(name: .customLong("partner-budget"), parsing: .unconditional, help: ArgumentHelp("The partner budget the town set aside, in euros (150000 or 150000.50).", valueName: "eur"))
         var partnerBudget: String?
         @Option(name: .customLong("project-code"), help: ArgumentHelp("Programme project code, e.g. PL-LOCALDEV-0025.", valueName: "code"))
         var projectCode: String?
-        @Option(name: .customLong("project-grant"), help: ArgumentHelp("The project's grant, in euros.", valueName: "eur"))
+        @Option(name: .customLong("project-grant"), parsing: .unconditional, help: ArgumentHelp("The project's grant, in euros.", valueName: "eur"))
         var projectGrant: String?
         @Option(help: ArgumentHelp("Topics the town wants help with, as codes separated by commas (see `registry theme list`).", valueName: "code,..."))
         var topics: String?

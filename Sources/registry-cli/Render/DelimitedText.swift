@@ -12,7 +12,8 @@ enum DelimitedText {
             if excel, case .text = cell, let first = text.first, "=+-@\t\r".contains(first) {
                 text = "'" + text
             }
-            if text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r") {
+            // Characters, not strings: the scalar checks also catch the "\r\n" grapheme.
+            if text.unicodeScalars.contains(where: { $0 == separator.unicodeScalars.first! || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 text = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return text

@@ -23,7 +23,7 @@ enum Cell: Equatable {
         case .text(let text): text
         case .integer(let value): String(value)
         case .money(let cents):
-            decimalSeparator == "." ? Money.format(cents) : Money.format(cents).replacingOccurrences(of: ".", with: String(decimalSeparator))
+            String(Money.format(cents).map { $0 == "." ? decimalSeparator : $0 })
         case .list(let items): items.joined(separator: ",")
         }
     }
