@@ -3,31 +3,12 @@ import GRDB
 extension Registry {
     /// Adds an activity to a partnership; `partnership`, `kind` and `title` are required.
     public func addActivity(_ input: ActivityInput) throws -> Activity {
-        try write { db in
-            var checker = InputChecker()
-            if input.partnership == nil { checker.report("partnership", "", "is required") }
-            if input.kind == nil { checker.report("kind", "", "is required; one of: \(ActivityKind.allCases.map(\.rawValue).joined(separator: ", "))") }
-            if input.title == nil { checker.report("title", "", "is required") }
-            let blank = Activity(
-                id: nil, partnershipId: 0, kind: .workshop, title: "", direction: nil, startDate: nil, endDate: nil,
-                location: nil, participants: nil, plannedCostCents: nil, status: .planned, topicId: nil, notes: nil)
-            var activity = try Activity.applying(input, to: blank, in: db, checker: &checker)
-            try checker.throwIfInvalid()
-            try activity.insert(db)
-            return activity
-        }
+        try add(input, as: Activity.self)
     }
 
     /// Changes the fields given in `input` of activity `reference` (its id).
     public func editActivity(_ reference: String, _ input: ActivityInput) throws -> Activity {
-        try write { db in
-            let id = try Self.resolveID(reference, table: "activity", entity: "activity", in: db)
-            var checker = InputChecker()
-            let activity = try Activity.applying(input, to: try Activity.fetchOne(db, key: id)!, in: db, checker: &checker)
-            try checker.throwIfInvalid()
-            try activity.update(db)
-            return activity
-        }
+        try edit(input, as: Activity.self) { try Self.resolveID(reference, table: "activity", entity: "activity", in: $0) }
     }
 
     /// The activity with id `reference`.
@@ -45,8 +26,19 @@ extension Registry {
     }
 }
 
-extension Activity {
-    static func applying(_ input: ActivityInput, to base: Activity, in db: Database, checker: inout InputChecker) throws -> Activity {
+extension Activity: InputRecord {
+    static let blank = Activity(
+        id: nil, partnershipId: 0, kind: .workshop, title: "", direction: nil, startDate: nil, endDate: nil, location: nil,
+        participants: nil, plannedCostCents: nil, status: .planned, topicId: nil, notes: nil)
+
+    static func missingFields(in input: ActivityInput) -> [FieldProblem] {
+        let kinds = "; one of: " + ActivityKind.allCases.map(\.rawValue).joined(separator: ", ")
+        return [required("partnership", input.partnership), required("kind", input.kind, accepted: kinds), required("title", input.title)]
+            .compactMap { $0 }
+    }
+
+    static func applying(_ input: ActivityInput, to base: Activity, in context: InputContext, checker: inout InputChecker) throws -> Activity {
+        let db = context.db
         var activity = base
         if let reference = input.partnership { activity.partnershipId = try Registry.resolvePartnership(reference, in: db) }
         if let raw = input.kind { activity.kind = checker.choice("kind", raw, as: ActivityKind.self) ?? activity.kind }
@@ -64,7 +56,7 @@ extension Activity {
         if let raw = input.participants { activity.participants = checker.integer("participants", raw, in: 0...1_000_000) }
         if let raw = input.plannedCost { activity.plannedCostCents = checker.money("planned-cost", raw) }
         if let raw = input.status { activity.status = checker.choice("status", raw, as: ActivityStatus.self) ?? activity.status }
-        if let raw = input.topic { activity.topicId = checker.text(raw) == nil ? nil : try ReferenceData(db).topic("topic", raw, checker: &checker) }
+        if let raw = input.topic { activity.topicId = checker.text(raw) == nil ? nil : context.reference.topic("topic", raw, checker: &checker) }
         if let raw = input.notes { activity.notes = checker.text(raw) }
         return activity
     }

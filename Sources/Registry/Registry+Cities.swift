@@ -3,36 +3,12 @@ import GRDB
 extension Registry {
     /// Adds a city; `name` and `voivodeship` are required.
     public func addCity(_ input: CityInput) throws -> City {
-        try write { db in
-            var checker = InputChecker()
-            if input.name == nil { checker.report("name", "", "is required") }
-            if input.voivodeship == nil { checker.report("voivodeship", "", "is required") }
-            let blank = City(
-                id: nil, name: "", nameKey: "", voivodeship: "", population: nil, status: .applicant,
-                partnerBudgetCents: nil, projectCode: nil, projectGrantCents: nil, expectations: nil,
-                website: nil, teryt: nil, notes: nil)
-            var (city, topics) = try City.applying(input, to: blank, in: db, checker: &checker)
-            try checker.throwIfInvalid()
-            try city.checkUnique(in: db)
-            try city.insert(db)
-            try TopicLink.city.replace(owner: city.id!, with: topics ?? [], in: db)
-            return city
-        }
+        try add(input, as: City.self)
     }
 
     /// Changes the fields given in `input` of the city `reference` names.
     public func editCity(_ reference: String, _ input: CityInput) throws -> City {
-        try write { db in
-            let id = try NamedTable.city.resolve(reference, in: db)
-            var checker = InputChecker()
-            let existing = try City.fetchOne(db, key: id)!
-            let (city, topics) = try City.applying(input, to: existing, in: db, checker: &checker)
-            try checker.throwIfInvalid()
-            try city.checkUnique(in: db)
-            try city.update(db)
-            if let topics { try TopicLink.city.replace(owner: id, with: topics, in: db) }
-            return city
-        }
+        try edit(input, as: City.self) { try NamedTable.city.resolve(reference, in: $0) }
     }
 
     /// Cities matching `filter`, by name, with their topics.
@@ -83,12 +59,20 @@ extension Registry {
     }
 }
 
-extension City {
-    /// The city with the fields given in `input` applied, and its new topic ids when given.
-    static func applying(
-        _ input: CityInput, to base: City, in db: Database, checker: inout InputChecker
-    ) throws -> (City, [Int64]?) {
-        let reference = try ReferenceData(db)
+extension City: InputRecord {
+    static let blank = City(
+        id: nil, name: "", nameKey: "", voivodeship: "", population: nil, status: .applicant, partnerBudgetCents: nil,
+        projectCode: nil, projectGrantCents: nil, expectations: nil, website: nil, teryt: nil, notes: nil)
+
+    static let topicLink: TopicLink? = .city
+
+    static func missingFields(in input: CityInput) -> [FieldProblem] {
+        [required("name", input.name), required("voivodeship", input.voivodeship)].compactMap { $0 }
+    }
+
+    static func topicCodes(in input: CityInput) -> [String]? { input.topics }
+
+    static func applying(_ input: CityInput, to base: City, in context: InputContext, checker: inout InputChecker) throws -> City {
         var city = base
         if let raw = input.name {
             city.name = checker.name("name", raw)
@@ -96,7 +80,8 @@ extension City {
         }
         if let raw = input.voivodeship {
             if checker.text(raw) == nil { checker.report("voivodeship", raw, "is required") }
-            city.voivodeship = checker.reference("voivodeship", raw, in: reference.voivodeships, describedAs: "voivodeships") ?? ""
+            city.voivodeship =
+                checker.reference("voivodeship", raw, in: context.reference.voivodeships, describedAs: "voivodeships") ?? ""
         }
         if let raw = input.population { city.population = checker.integer("population", raw, in: 1...100_000_000) }
         if let raw = input.status { city.status = checker.choice("status", raw, as: CityStatus.self) ?? city.status }
@@ -116,14 +101,14 @@ extension City {
             }
         }
         if let raw = input.notes { city.notes = checker.text(raw) }
-        let topics = input.topics.map { reference.topics("topics", $0, checker: &checker) }
-        return (city, topics)
+        return city
     }
 
     /// Refuses a second city with the same folded name or project code.
     func checkUnique(in db: Database) throws {
         if let other = try City.filter(Column("name_key") == nameKey && Column("id") != (id ?? 0)).fetchOne(db) {
-            throw RegistryError.duplicate("A city named '\(other.name)' already exists (id \(other.id!)); names are compared ignoring case and Polish letters.")
+            throw RegistryError.duplicate(
+                "A city named '\(other.name)' already exists (id \(other.id!)); names are compared ignoring case and Polish letters.")
         }
         if let projectCode, let other = try City.filter(Column("project_code") == projectCode && Column("id") != (id ?? 0)).fetchOne(db) {
             throw RegistryError.duplicate("Project code \(projectCode) already belongs to \(other.name) (id \(other.id!)).")

@@ -3,28 +3,13 @@ import GRDB
 extension Registry {
     /// Adds a contact at exactly one city or partner.
     public func addContact(_ input: ContactInput) throws -> Contact {
-        try write { db in
-            var checker = InputChecker()
-            if input.name == nil { checker.report("name", "", "is required") }
-            if input.city == nil && input.partner == nil { checker.report("city", "", "a contact belongs to a city or a partner: give --city or --partner") }
-            var contact = try Contact.applying(input, to: Contact(id: nil, name: "", cityId: nil, partnerId: nil), in: db, checker: &checker)
-            try checker.throwIfInvalid()
-            try contact.insert(db)
-            return contact
-        }
+        try add(input, as: Contact.self)
     }
 
-    /// Changes the fields given in `input` of contact `id`; giving a city moves the contact
-    /// there (and off its partner), and the other way round.
+    /// Changes the fields given in `input` of contact `reference` (its id); giving a city moves
+    /// the contact there (and off its partner), and the other way round.
     public func editContact(_ reference: String, _ input: ContactInput) throws -> Contact {
-        try write { db in
-            let id = try Self.resolveID(reference, table: "contact", entity: "contact", in: db)
-            var checker = InputChecker()
-            let contact = try Contact.applying(input, to: try Contact.fetchOne(db, key: id)!, in: db, checker: &checker)
-            try checker.throwIfInvalid()
-            try contact.update(db)
-            return contact
-        }
+        try edit(input, as: Contact.self) { try Self.resolveID(reference, table: "contact", entity: "contact", in: $0) }
     }
 
     /// The contact with numeric id `reference`.
@@ -43,12 +28,19 @@ extension Registry {
     }
 }
 
-extension Contact {
-    init(id: Int64?, name: String, cityId: Int64?, partnerId: Int64?) {
-        self.init(id: id, name: name, cityId: cityId, partnerId: partnerId, role: nil, email: nil, phone: nil, languages: nil, notes: nil)
+extension Contact: InputRecord {
+    static let blank = Contact(
+        id: nil, name: "", cityId: nil, partnerId: nil, role: nil, email: nil, phone: nil, languages: nil, notes: nil)
+
+    static func missingFields(in input: ContactInput) -> [FieldProblem] {
+        let owner =
+            input.city == nil && input.partner == nil
+            ? FieldProblem(field: "city", value: "", reason: "a contact belongs to a city or a partner: give --city or --partner") : nil
+        return [required("name", input.name), owner].compactMap { $0 }
     }
 
-    static func applying(_ input: ContactInput, to base: Contact, in db: Database, checker: inout InputChecker) throws -> Contact {
+    static func applying(_ input: ContactInput, to base: Contact, in context: InputContext, checker: inout InputChecker) throws -> Contact {
+        let db = context.db
         var contact = base
         if input.city != nil && input.partner != nil {
             checker.report("partner", input.partner!, "a contact belongs to a city or a partner, not both")
@@ -65,7 +57,8 @@ extension Contact {
         if let raw = input.role { contact.role = checker.text(raw) }
         if let raw = input.email { contact.email = checker.email("email", raw) }
         if let raw = input.phone {
-            contact.phone = checker.pattern("phone", raw, accepted: "is not a phone number (digits, spaces, +, -, parentheses), e.g. +47 22 00 00 00") {
+            contact.phone = checker.pattern("phone", raw, accepted: "is not a phone number (digits, spaces, +, -, parentheses), e.g. +47 22 00 00 00")
+            {
                 $0.count <= 30 && $0.contains(where: \.isASCIIDigit) && $0.allSatisfy { $0.isASCIIDigit || " +-()".contains($0) }
             }
         }

@@ -18,11 +18,13 @@ extension Registry {
                 "The database is busy: another registry command held it for more than "
                     + "\(Int(busyTimeout)) seconds. Nothing was changed; try again.")
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return .database("\(file) is not a usable registry database (it is damaged or not SQLite). "
-                + "Nothing was changed; `registry backup restore` brings back a verified backup.")
+            return .database(
+                "\(file) is not a usable registry database (it is damaged or not SQLite). "
+                    + "Nothing was changed; `registry backup restore` brings back a verified backup.")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR:
-            return .database("\(file) could not be opened for writing (\(error.resultCode)). "
-                + "Check that the folder exists and that you may write to it.")
+            return .database(
+                "\(file) could not be opened for writing (\(error.resultCode)). "
+                    + "Check that the folder exists and that you may write to it.")
         case .SQLITE_FULL:
             return .database("The disk holding \(file) is full. Nothing was changed.")
         case .SQLITE_CONSTRAINT:

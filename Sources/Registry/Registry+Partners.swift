@@ -3,35 +3,12 @@ import GRDB
 extension Registry {
     /// Adds a partner; `name` and `kind` are required, `country` defaults to `NO`.
     public func addPartner(_ input: PartnerInput) throws -> Partner {
-        try write { db in
-            var checker = InputChecker()
-            if input.name == nil { checker.report("name", "", "is required") }
-            if input.kind == nil { checker.report("kind", "", "is required; one of: \(PartnerKind.allCases.map(\.rawValue).joined(separator: ", "))") }
-            let blank = Partner(
-                id: nil, name: "", nameKey: "", country: .norway, kind: .other, orgNumber: nil, county: nil,
-                expertise: nil, website: nil, notes: nil)
-            var (partner, topics) = try Partner.applying(input, to: blank, in: db, checker: &checker)
-            try checker.throwIfInvalid()
-            try partner.checkUnique(in: db)
-            try partner.insert(db)
-            try TopicLink.partner.replace(owner: partner.id!, with: topics ?? [], in: db)
-            return partner
-        }
+        try add(input, as: Partner.self)
     }
 
     /// Changes the fields given in `input` of the partner `reference` names.
     public func editPartner(_ reference: String, _ input: PartnerInput) throws -> Partner {
-        try write { db in
-            let id = try NamedTable.partner.resolve(reference, in: db)
-            var checker = InputChecker()
-            let existing = try Partner.fetchOne(db, key: id)!
-            let (partner, topics) = try Partner.applying(input, to: existing, in: db, checker: &checker)
-            try checker.throwIfInvalid()
-            try partner.checkUnique(in: db)
-            try partner.update(db)
-            if let topics { try TopicLink.partner.replace(owner: id, with: topics, in: db) }
-            return partner
-        }
+        try edit(input, as: Partner.self) { try NamedTable.partner.resolve(reference, in: $0) }
     }
 
     /// Partners matching `filter`, by name, with their topics.
@@ -61,7 +38,8 @@ extension Registry {
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchCursor(
                 db,
-                sql: "SELECT *, \(TopicLink.partner.codesExpression(owner: "partner.id")) AS topic_codes FROM partner \(whereClause) ORDER BY name_key",
+                sql:
+                    "SELECT *, \(TopicLink.partner.codesExpression(owner: "partner.id")) AS topic_codes FROM partner \(whereClause) ORDER BY name_key",
                 arguments: arguments)
             return try Array(rows.map { try PartnerListing(partner: Partner(row: $0), topicCodes: [String](commaSeparated: $0["topic_codes"])) })
         }
@@ -76,12 +54,22 @@ extension Registry {
     }
 }
 
-extension Partner {
-    /// The partner with the fields given in `input` applied, and its new topic ids when given.
-    static func applying(
-        _ input: PartnerInput, to base: Partner, in db: Database, checker: inout InputChecker
-    ) throws -> (Partner, [Int64]?) {
-        let reference = try ReferenceData(db)
+extension Partner: InputRecord {
+    static let blank = Partner(
+        id: nil, name: "", nameKey: "", country: .norway, kind: .other, orgNumber: nil, county: nil, expertise: nil,
+        website: nil, notes: nil)
+
+    static let topicLink: TopicLink? = .partner
+
+    static func missingFields(in input: PartnerInput) -> [FieldProblem] {
+        let kinds = "; one of: " + PartnerKind.allCases.map(\.rawValue).joined(separator: ", ")
+        return [required("name", input.name), required("kind", input.kind, accepted: kinds)].compactMap { $0 }
+    }
+
+    static func topicCodes(in input: PartnerInput) -> [String]? { input.topics }
+
+    static func applying(_ input: PartnerInput, to base: Partner, in context: InputContext, checker: inout InputChecker) throws -> Partner {
+        let reference = context.reference
         var partner = base
         if let raw = input.name {
             partner.name = checker.name("name", raw)
@@ -104,14 +92,14 @@ extension Partner {
         if let raw = input.expertise { partner.expertise = checker.text(raw) }
         if let raw = input.website { partner.website = checker.url("website", raw) }
         if let raw = input.notes { partner.notes = checker.text(raw) }
-        let topics = input.topics.map { reference.topics("topics", $0, checker: &checker) }
-        return (partner, topics)
+        return partner
     }
 
     /// Refuses a second partner with the same folded name or organisation number.
     func checkUnique(in db: Database) throws {
         if let other = try Partner.filter(Column("name_key") == nameKey && Column("id") != (id ?? 0)).fetchOne(db) {
-            throw RegistryError.duplicate("A partner named '\(other.name)' already exists (id \(other.id!)); names are compared ignoring case and Norwegian letters.")
+            throw RegistryError.duplicate(
+                "A partner named '\(other.name)' already exists (id \(other.id!)); names are compared ignoring case and Norwegian letters.")
         }
         if let orgNumber, let other = try Partner.filter(Column("org_number") == orgNumber && Column("id") != (id ?? 0)).fetchOne(db) {
             throw RegistryError.duplicate("Organisation number \(orgNumber) already belongs to \(other.name) (id \(other.id!)).")

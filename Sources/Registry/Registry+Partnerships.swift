@@ -3,34 +3,12 @@ import GRDB
 extension Registry {
     /// Adds a partnership between a city and a partner; one per city and partner.
     public func addPartnership(_ input: PartnershipInput) throws -> Partnership {
-        try write { db in
-            var checker = InputChecker()
-            if input.city == nil { checker.report("city", "", "is required") }
-            if input.partner == nil { checker.report("partner", "", "is required") }
-            let blank = Partnership(
-                id: nil, cityId: 0, partnerId: 0, status: .proposed, budgetCents: nil, signedDate: nil, startDate: nil,
-                endDate: nil, improvedKnowledge: nil, continues: nil, lastingEffects: nil, notes: nil)
-            var (partnership, topics) = try Partnership.applying(input, to: blank, in: db, checker: &checker)
-            try checker.throwIfInvalid()
-            try partnership.checkUnique(in: db)
-            try partnership.insert(db)
-            try TopicLink.partnership.replace(owner: partnership.id!, with: topics ?? [], in: db)
-            return partnership
-        }
+        try add(input, as: Partnership.self)
     }
 
     /// Changes the fields given in `input` of the partnership `reference` names (id or `CITY/PARTNER`).
     public func editPartnership(_ reference: String, _ input: PartnershipInput) throws -> Partnership {
-        try write { db in
-            let id = try Self.resolvePartnership(reference, in: db)
-            var checker = InputChecker()
-            let (partnership, topics) = try Partnership.applying(input, to: try Partnership.fetchOne(db, key: id)!, in: db, checker: &checker)
-            try checker.throwIfInvalid()
-            try partnership.checkUnique(in: db)
-            try partnership.update(db)
-            if let topics { try TopicLink.partnership.replace(owner: id, with: topics, in: db) }
-            return partnership
-        }
+        try edit(input, as: Partnership.self) { try Self.resolvePartnership(reference, in: $0) }
     }
 
     /// The partnership `reference` names (id or `CITY/PARTNER`).
@@ -50,8 +28,23 @@ extension Registry {
     }
 }
 
-extension Partnership {
-    static func applying(_ input: PartnershipInput, to base: Partnership, in db: Database, checker: inout InputChecker) throws -> (Partnership, [Int64]?) {
+extension Partnership: InputRecord {
+    static let blank = Partnership(
+        id: nil, cityId: 0, partnerId: 0, status: .proposed, budgetCents: nil, signedDate: nil, startDate: nil, endDate: nil,
+        improvedKnowledge: nil, continues: nil, lastingEffects: nil, notes: nil)
+
+    static let topicLink: TopicLink? = .partnership
+
+    static func missingFields(in input: PartnershipInput) -> [FieldProblem] {
+        [required("city", input.city), required("partner", input.partner)].compactMap { $0 }
+    }
+
+    static func topicCodes(in input: PartnershipInput) -> [String]? { input.topics }
+
+    static func applying(
+        _ input: PartnershipInput, to base: Partnership, in context: InputContext, checker: inout InputChecker
+    ) throws -> Partnership {
+        let db = context.db
         var partnership = base
         if let city = input.city { partnership.cityId = try NamedTable.city.resolve(city, in: db) }
         if let partner = input.partner { partnership.partnerId = try NamedTable.partner.resolve(partner, in: db) }
@@ -65,13 +58,14 @@ extension Partnership {
         if let raw = input.continues { partnership.continues = checker.answer("continues", raw) }
         if let raw = input.lastingEffects { partnership.lastingEffects = checker.answer("lasting-effects", raw) }
         if let raw = input.notes { partnership.notes = checker.text(raw) }
-        let topics = try input.topics.map { try ReferenceData(db).topics("topics", $0, checker: &checker) }
-        return (partnership, topics)
+        return partnership
     }
 
     /// Refuses a second partnership of the same city and partner.
     func checkUnique(in db: Database) throws {
-        if let other = try Partnership.filter(Column("city_id") == cityId && Column("partner_id") == partnerId && Column("id") != (id ?? 0)).fetchOne(db) {
+        if let other = try Partnership.filter(Column("city_id") == cityId && Column("partner_id") == partnerId && Column("id") != (id ?? 0)).fetchOne(
+            db)
+        {
             let city = try String.fetchOne(db, sql: "SELECT name FROM city WHERE id = ?", arguments: [cityId]) ?? "the city"
             let partner = try String.fetchOne(db, sql: "SELECT name FROM partner WHERE id = ?", arguments: [partnerId]) ?? "the partner"
             throw RegistryError.duplicate("\(city) and \(partner) already have a partnership (id \(other.id!)); edit it instead.")

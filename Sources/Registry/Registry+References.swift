@@ -55,8 +55,9 @@ extension Registry {
         }
         let cityID = try NamedTable.city.resolve(String(parts[0]), in: db)
         let partnerID = try NamedTable.partner.resolve(String(parts[1]), in: db)
-        guard let id = try Int64.fetchOne(
-            db, sql: "SELECT id FROM partnership WHERE city_id = ? AND partner_id = ?", arguments: [cityID, partnerID])
+        guard
+            let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM partnership WHERE city_id = ? AND partner_id = ?", arguments: [cityID, partnerID])
         else { throw RegistryError.notFound(entity: "partnership", reference: reference) }
         return id
     }

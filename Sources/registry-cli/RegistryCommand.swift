@@ -6,7 +6,8 @@ import Registry
 struct RegistryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
-        abstract: "The KS partnership registry: Polish towns, Norwegian partners and their cooperation in the EEA Grants \"Local Development\" programme.",
+        abstract:
+            "The KS partnership registry: Polish towns, Norwegian partners and their cooperation in the EEA Grants \"Local Development\" programme.",
         discussion: """
             Exit codes: 0 success; 1 the command failed (not found, conflict, refused, database error); \
             64 the command line is wrong; 65 input data is invalid. A failed command changes nothing.

@@ -12,7 +12,8 @@ struct DemoBuilder {
     let note = Registry.illustrative
 
     mutating func addTowns(_ random: inout SeededGenerator) throws {
-        let towns = DemoTowns.funded.map { ($0, CityStatus.selected) }
+        let towns =
+            DemoTowns.funded.map { ($0, CityStatus.selected) }
             + DemoTowns.others.enumerated().map { ($1, $0 % 4 == 3 ? CityStatus.withdrawn : ($0 % 3 == 0 ? .applicant : .notSelected)) }
         for (index, (town, status)) in towns.enumerated() {
             let selected = status == .selected
@@ -31,8 +32,9 @@ struct DemoBuilder {
             try TopicLink.city.replace(owner: city.id!, with: topics, in: db)
             cityIDs[town.name] = city.id!
             if selected {
-                try addContact(random.pick(DemoPeople.polishFirst) + " " + random.pick(DemoPeople.polishLast),
-                               role: "Project coordinator", languages: "pl,en", city: city.id!)
+                try addContact(
+                    random.pick(DemoPeople.polishFirst) + " " + random.pick(DemoPeople.polishLast),
+                    role: "Project coordinator", languages: "pl,en", city: city.id!)
             }
         }
     }
@@ -42,14 +44,20 @@ struct DemoBuilder {
         named += DemoTowns.otherPartners.map { ($0.name, .norway, $0.kind, $0.county) }
         let count = total ?? named.count
         let counties = DemoTowns.otherPartners.map(\.county)
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO partner (name, name_key, country, kind, org_number, county, expertise, notes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO partner (name, name_key, country, kind, org_number, county, expertise, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         let linkTopic = try db.makeStatement(sql: "INSERT INTO partner_topic (partner_id, topic_id) VALUES (?, ?)")
         for index in 0..<count {
-            let (name, country, kind, county) = index < named.count
-                ? named[index] : ("Demo partner \(String(format4: index + 1))", Country.norway, random.pick([PartnerKind.organisation, .company, .research, .municipality]), random.pick(counties))
+            let (name, country, kind, county) =
+                index < named.count
+                ? named[index]
+                : (
+                    "Demo partner \(String(format4: index + 1))", Country.norway,
+                    random.pick([PartnerKind.organisation, .company, .research, .municipality]), random.pick(counties)
+                )
             let topics = Array(topicIDs.shuffled(using: &random).prefix(Int.random(in: 2...5, using: &random))).sorted()
             let orgNumber = country == .norway ? Self.organisationNumber(index) : nil
             try insert.execute(arguments: [
@@ -60,8 +68,9 @@ struct DemoBuilder {
             for topic in topics { try linkTopic.execute(arguments: [id, topic]) }
             if index < named.count {
                 partnerIDs[name] = id
-                try addContact(random.pick(DemoPeople.norwegianFirst) + " " + random.pick(DemoPeople.norwegianLast),
-                               role: "International adviser", languages: "nb,en", partner: id)
+                try addContact(
+                    random.pick(DemoPeople.norwegianFirst) + " " + random.pick(DemoPeople.norwegianLast),
+                    role: "International adviser", languages: "nb,en", partner: id)
             }
         }
     }
@@ -117,11 +126,12 @@ struct DemoBuilder {
 
     func addActivities(_ count: Int, _ random: inout SeededGenerator) throws {
         guard !working.isEmpty else { return }
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO activity (partnership_id, kind, title, direction, start_date, end_date, location,
-                participants, planned_cost_cents, status, topic_id, notes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO activity (partnership_id, kind, title, direction, start_date, end_date, location,
+                    participants, planned_cost_cents, status, topic_id, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         let spend = try db.makeStatement(sql: "INSERT INTO expense (activity_id, amount_cents, category, spent_date, note) VALUES (?, ?, ?, ?, ?)")
         let today = ISODate.daysSince1970("2024-03-01")
         for index in 0..<count {
@@ -129,7 +139,9 @@ struct DemoBuilder {
             let kind = random.pick(ActivityKind.allCases)
             let direction: Direction? = kind.travels ? random.pick(Direction.allCases) : nil
             let first = Int.random(in: partnership.start...(partnership.end - 5), using: &random)
-            let last = first + (kind == .jointDevelopment || kind == .advisory ? Int.random(in: 10...90, using: &random) : Int.random(in: 0...4, using: &random))
+            let last =
+                first
+                + (kind == .jointDevelopment || kind == .advisory ? Int.random(in: 10...90, using: &random) : Int.random(in: 0...4, using: &random))
             let status: ActivityStatus = first < today ? (random.chance(0.95) ? .completed : .cancelled) : .planned
             let planned = Int64.random(in: 20...400, using: &random) * 10_000
             let place = direction == .toPoland || kind == .workshop ? "Poland" : random.pick(DemoTowns.locationsInNorway)

@@ -33,7 +33,9 @@ extension Registry {
     public static func createDemo(at path: String, options: DemoOptions, force: Bool) throws -> Registry {
         let files = [path, path + "-wal", path + "-shm"]
         if FileManager.default.fileExists(atPath: path) {
-            guard force else { throw RegistryError.refused("\(path) already exists. Nothing was changed; use --force to replace it with a new demo.") }
+            guard force else {
+                throw RegistryError.refused("\(path) already exists. Nothing was changed; use --force to replace it with a new demo.")
+            }
             for file in files where FileManager.default.fileExists(atPath: file) {
                 try FileManager.default.removeItem(atPath: file)
             }
@@ -51,9 +53,10 @@ extension Registry {
     /// Rows in each table of the register.
     public func counts() throws -> TableCounts {
         try read { db in
-            TableCounts(counts: try RecordTable.allCases.map { table in
-                (table.rawValue, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.rawValue)") ?? 0)
-            })
+            TableCounts(
+                counts: try RecordTable.allCases.map { table in
+                    (table.rawValue, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.rawValue)") ?? 0)
+                })
         }
     }
 

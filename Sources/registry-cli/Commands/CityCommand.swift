@@ -15,13 +15,16 @@ struct CityCommand: ParsableCommand {
         var population: String?
         @Option(help: "applicant, selected, not_selected or withdrawn (default: applicant).")
         var status: String?
-        @Option(name: .customLong("partner-budget"), parsing: .unconditional, help: ArgumentHelp("The partner budget the town set aside, in euros (150000 or 150000.50).", valueName: "eur"))
+        @Option(
+            name: .customLong("partner-budget"), parsing: .unconditional,
+            help: ArgumentHelp("The partner budget the town set aside, in euros (150000 or 150000.50).", valueName: "eur"))
         var partnerBudget: String?
         @Option(name: .customLong("project-code"), help: ArgumentHelp("Programme project code, e.g. PL-LOCALDEV-0025.", valueName: "code"))
         var projectCode: String?
         @Option(name: .customLong("project-grant"), parsing: .unconditional, help: ArgumentHelp("The project's grant, in euros.", valueName: "eur"))
         var projectGrant: String?
-        @Option(help: ArgumentHelp("Topics the town wants help with, as codes separated by commas (see `registry theme list`).", valueName: "code,..."))
+        @Option(
+            help: ArgumentHelp("Topics the town wants help with, as codes separated by commas (see `registry theme list`).", valueName: "code,..."))
         var topics: String?
         @Option(help: "What the town expects of a partner: the profile it wants.")
         var expectations: String?
@@ -84,7 +87,8 @@ struct CityCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "edit",
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a town: only the options given change; an empty value (--notes '') clears an optional field.")
         @Argument(help: "The town's id or name.") var city: String
         @Option(help: "A new name.") var name: String?
@@ -100,7 +104,8 @@ struct CityCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove",
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a town; refused while it has contacts or partnerships unless --cascade.")
         @Argument(help: "The town's id or name.") var city: String
         @Flag(help: "Also remove its contacts and partnerships, with their activities and expenses.") var cascade = false

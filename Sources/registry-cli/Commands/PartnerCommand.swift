@@ -13,9 +13,13 @@ struct PartnerCommand: ParsableCommand {
         var kind: String?
         @Option(help: "NO (default), IS or LI.")
         var country: String?
-        @Option(name: .customLong("org-number"), help: ArgumentHelp("Organisation number; Norwegian ones are 9 digits with a modulus-11 check digit.", valueName: "number"))
+        @Option(
+            name: .customLong("org-number"),
+            help: ArgumentHelp("Organisation number; Norwegian ones are 9 digits with a modulus-11 check digit.", valueName: "number"))
         var orgNumber: String?
-        @Option(help: ArgumentHelp("One of Norway's 15 counties (fylker) of 2024, with or without Norwegian letters (ostfold = Østfold).", valueName: "fylke"))
+        @Option(
+            help: ArgumentHelp(
+                "One of Norway's 15 counties (fylker) of 2024, with or without Norwegian letters (ostfold = Østfold).", valueName: "fylke"))
         var county: String?
         @Option(help: ArgumentHelp("Topics the partner can offer, as codes separated by commas (see `registry theme list`).", valueName: "code,..."))
         var topics: String?
@@ -78,7 +82,8 @@ struct PartnerCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "edit",
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a partner: only the options given change; an empty value (--notes '') clears an optional field.")
         @Argument(help: "The partner's id or name.") var partner: String
         @Option(help: "A new name.") var name: String?
@@ -94,7 +99,8 @@ struct PartnerCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove",
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a partner; refused while it has contacts or partnerships unless --cascade.")
         @Argument(help: "The partner's id or name.") var partner: String
         @Flag(help: "Also remove its contacts and partnerships, with their activities and expenses.") var cascade = false

@@ -8,7 +8,8 @@ struct ThemeCommand: ParsableCommand {
         subcommands: [List.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list",
+        static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the themes with their topics; the topic codes are what --topics and --topic take.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions

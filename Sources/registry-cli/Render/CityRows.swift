@@ -26,10 +26,12 @@ enum CityRows {
                     "id", "name", "voivodeship", "status", "population", "partner_budget", "project_code",
                     "project_grant", "topics", "expectations", "website", "teryt", "notes",
                 ],
-                rows: [[
-                    Cell(city.id), .text(city.name), .text(city.voivodeship), Cell(city.status), Cell(city.population),
-                    .money(city.partnerBudgetCents), Cell(city.projectCode), .money(city.projectGrantCents),
-                    .list(listing.topicCodes), Cell(city.expectations), Cell(city.website), Cell(city.teryt), Cell(city.notes),
-                ]]))
+                rows: [
+                    [
+                        Cell(city.id), .text(city.name), .text(city.voivodeship), Cell(city.status), Cell(city.population),
+                        .money(city.partnerBudgetCents), Cell(city.projectCode), .money(city.projectGrantCents),
+                        .list(listing.topicCodes), Cell(city.expectations), Cell(city.website), Cell(city.teryt), Cell(city.notes),
+                    ]
+                ]))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// CSV (RFC 4180, with an Excel variant) and TSV.
 enum DelimitedText {
     /// A header row, then the rows; fields quoted when they hold the separator, a quote or a

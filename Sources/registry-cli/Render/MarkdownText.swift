@@ -1,4 +1,5 @@
 import Foundation
+
 /// GitHub-flavoured Markdown tables, for notes and issues.
 enum MarkdownText {
     static func render(_ table: TableData) -> String {

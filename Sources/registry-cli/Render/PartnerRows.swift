@@ -19,10 +19,12 @@ enum PartnerRows {
         return RecordView(
             fields: TableData(
                 columns: ["id", "name", "country", "kind", "org_number", "county", "topics", "expertise", "website", "notes"],
-                rows: [[
-                    Cell(partner.id), .text(partner.name), Cell(partner.country), Cell(partner.kind), Cell(partner.orgNumber),
-                    Cell(partner.county), .list(listing.topicCodes), Cell(partner.expertise), Cell(partner.website),
-                    Cell(partner.notes),
-                ]]))
+                rows: [
+                    [
+                        Cell(partner.id), .text(partner.name), Cell(partner.country), Cell(partner.kind), Cell(partner.orgNumber),
+                        Cell(partner.county), .list(listing.topicCodes), Cell(partner.expertise), Cell(partner.website),
+                        Cell(partner.notes),
+                    ]
+                ]))
     }
 }

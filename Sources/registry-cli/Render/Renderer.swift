@@ -27,7 +27,8 @@ struct Renderer {
             }
             return text
         case .markdown:
-            var text = MarkdownText.render(TableData(columns: ["field", "value"], rows: zip(record.fields.columns, record.fields.rows.first ?? []).map { [.text($0), $1] }))
+            var text = MarkdownText.render(
+                TableData(columns: ["field", "value"], rows: zip(record.fields.columns, record.fields.rows.first ?? []).map { [.text($0), $1] }))
             for section in record.sections {
                 text += "\n### \(section.title)\n\n" + MarkdownText.render(section.table)
             }

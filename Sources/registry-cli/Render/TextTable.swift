@@ -1,4 +1,5 @@
 import Foundation
+
 /// Aligned columns for people reading a terminal.
 enum TextTable {
     static func render(_ table: TableData, indent: String = "") -> String {

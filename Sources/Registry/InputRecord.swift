@@ -1,0 +1,91 @@
+import GRDB
+
+/// What checking raw input needs besides the input: the open transaction and the reference
+/// sets, read once so that many rows (an import) can share them.
+struct InputContext {
+    let db: Database
+    let reference: ReferenceData
+
+    init(_ db: Database) throws {
+        self.db = db
+        reference = try ReferenceData(db)
+    }
+}
+
+/// A record people add and edit by typing raw values (command-line options, import cells).
+/// One generic path checks, inserts and updates every such record, so all follow the same rules.
+protocol InputRecord: RegistryRecord {
+    associatedtype Input
+
+    var id: Int64? { get }
+
+    /// The record `add` starts from, before the input is applied.
+    static var blank: Self { get }
+
+    /// The required fields that `input` lacks, as problems.
+    static func missingFields(in input: Input) -> [FieldProblem]
+
+    /// The record with the fields given in `input` applied; problems go to `checker`.
+    static func applying(_ input: Input, to base: Self, in context: InputContext, checker: inout InputChecker) throws -> Self
+
+    /// The topic codes given in `input`, or nil when the input leaves the topics as they are.
+    static func topicCodes(in input: Input) -> [String]?
+
+    /// The table linking the record to its topics, if it has topics.
+    static var topicLink: TopicLink? { get }
+
+    /// Refuses a record that would duplicate another, with a sentence naming it.
+    func checkUnique(in db: Database) throws
+}
+
+extension InputRecord {
+    static func topicCodes(in input: Input) -> [String]? { nil }
+    static var topicLink: TopicLink? { nil }
+    func checkUnique(in db: Database) throws {}
+
+    /// A required field that was not given.
+    static func required(_ field: String, _ value: String?, accepted: String = "") -> FieldProblem? {
+        value == nil ? FieldProblem(field: field, value: "", reason: "is required" + accepted) : nil
+    }
+
+    /// Checks `input` and inserts the record with its topics.
+    static func insert(_ input: Input, in context: InputContext) throws -> Self {
+        var checker = InputChecker()
+        missingFields(in: input).forEach { checker.report($0) }
+        var record = try applying(input, to: blank, in: context, checker: &checker)
+        let topics = topicIDs(in: input, context: context, checker: &checker)
+        try checker.throwIfInvalid()
+        try record.checkUnique(in: context.db)
+        try record.insert(context.db)
+        try topicLink?.replace(owner: record.id!, with: topics ?? [], in: context.db)
+        return record
+    }
+
+    /// Checks `input` and applies it to record `id`; topics change only when given.
+    static func update(id: Int64, with input: Input, in context: InputContext) throws -> Self {
+        var checker = InputChecker()
+        let record = try applying(input, to: fetchOne(context.db, key: id)!, in: context, checker: &checker)
+        let topics = topicIDs(in: input, context: context, checker: &checker)
+        try checker.throwIfInvalid()
+        try record.checkUnique(in: context.db)
+        try record.update(context.db)
+        if let topics { try topicLink?.replace(owner: id, with: topics, in: context.db) }
+        return record
+    }
+
+    private static func topicIDs(in input: Input, context: InputContext, checker: inout InputChecker) -> [Int64]? {
+        topicCodes(in: input).map { context.reference.topics("topics", $0, checker: &checker) }
+    }
+}
+
+extension Registry {
+    /// Adds a record from raw input, in one transaction.
+    func add<R: InputRecord>(_ input: R.Input, as _: R.Type) throws -> R {
+        try write { db in try R.insert(input, in: InputContext(db)) }
+    }
+
+    /// Edits the record that `resolve` finds, in one transaction.
+    func edit<R: InputRecord>(_ input: R.Input, as _: R.Type, id resolve: @escaping (Database) throws -> Int64) throws -> R {
+        try write { db in try R.update(id: resolve(db), with: input, in: InputContext(db)) }
+    }
+}
