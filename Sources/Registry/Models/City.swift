@@ -29,6 +29,25 @@ public struct City: RegistryRecord, Equatable, Sendable {
     }
 }
 
+extension City {
+    /// Decodes a row by column name; faster than Codable's decoder, which lists pay for per row.
+    public init(row: Row) throws {
+        id = row["id"]
+        name = row["name"]
+        nameKey = row["name_key"]
+        voivodeship = row["voivodeship"]
+        population = row["population"]
+        status = row["status"]
+        partnerBudgetCents = row["partner_budget_cents"]
+        projectCode = row["project_code"]
+        projectGrantCents = row["project_grant_cents"]
+        expectations = row["expectations"]
+        website = row["website"]
+        teryt = row["teryt"]
+        notes = row["notes"]
+    }
+}
+
 public enum CityStatus: String, Vocabulary {
     case applicant, selected
     case notSelected = "not_selected"

@@ -23,6 +23,22 @@ public struct Partner: RegistryRecord, Equatable, Sendable {
     }
 }
 
+extension Partner {
+    /// Decodes a row by column name; faster than Codable's decoder, which lists pay for per row.
+    public init(row: Row) throws {
+        id = row["id"]
+        name = row["name"]
+        nameKey = row["name_key"]
+        country = row["country"]
+        kind = row["kind"]
+        orgNumber = row["org_number"]
+        county = row["county"]
+        expertise = row["expertise"]
+        website = row["website"]
+        notes = row["notes"]
+    }
+}
+
 /// The EEA donor states.
 public enum Country: String, Vocabulary {
     case norway = "NO"
