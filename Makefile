@@ -4,7 +4,8 @@
 #   make lint      swift format lint, warnings as errors
 #   make check     lint, tests, and the relocatable release binary
 #   make release   statically linked release binary in .build/release/registry
-#   make bench     start-up benchmark against the sqlite3 shell (see scripts/bench-startup.py)
+#   make bench     benchmarks, ours beside the reference: start-up against the sqlite3 shell,
+#                  and the cost of the audit trail
 #   make install   install the release binary under $(PREFIX)/bin
 
 PREFIX ?= /usr/local
@@ -31,6 +32,7 @@ check: test relocatable
 
 bench: release
 	scripts/bench-startup.py .build/release/registry
+	$(SWIFT) run -c release registry-bench audit 10000
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -20,6 +20,8 @@ let package = Package(
             resources: [
                 .embedInCode("0001_create_schema.sql"),
                 .embedInCode("0002_seed_reference.sql"),
+                .embedInCode("0003_audit_log.sql"),
+                .embedInCode("0004_budget_views.sql"),
             ]
         ),
         .target(
@@ -36,6 +38,11 @@ let package = Package(
                 "Registry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "registry-bench",
+            dependencies: ["Registry", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/registry-bench"
         ),
         .testTarget(
             name: "RegistryTests",

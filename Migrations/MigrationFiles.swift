@@ -13,6 +13,8 @@ public enum MigrationFiles {
     public static let all: [File] = [
         file("0001_create_schema", PackageResources._001_create_schema_sql),
         file("0002_seed_reference", PackageResources._002_seed_reference_sql),
+        file("0003_audit_log", PackageResources._003_audit_log_sql),
+        file("0004_budget_views", PackageResources._004_budget_views_sql),
     ]
 
     private static func file(_ identifier: String, _ bytes: [UInt8]) -> File {

@@ -16,13 +16,45 @@ extension Registry {
         try read { db in try Activity.fetchOne(db, key: try Self.resolveID(reference, table: "activity", entity: "activity", in: db))! }
     }
 
-    /// Activities of one partnership, or all, by start date.
-    public func activities(partnership: String? = nil) throws -> [Activity] {
+    /// Activities matching `filter`, by start date.
+    public func activities(_ filter: ActivityFilter = ActivityFilter()) throws -> [ActivityListing] {
         try read { db in
-            var request = Activity.all()
-            if let partnership { request = request.filter(Column("partnership_id") == (try Self.resolvePartnership(partnership, in: db))) }
-            return try request.order(Column("start_date"), Column("id")).fetchAll(db)
+            var conditions = QueryConditions()
+            if let reference = filter.partnership {
+                conditions.add("activity.partnership_id = ?", try Self.resolvePartnership(reference, in: db))
+            }
+            if let city = filter.city { conditions.add("partnership.city_id = ?", try NamedTable.city.resolve(city, in: db)) }
+            if let partner = filter.partner { conditions.add("partnership.partner_id = ?", try NamedTable.partner.resolve(partner, in: db)) }
+            if let kind = filter.kind { conditions.add("activity.kind = ?", kind) }
+            if let status = filter.status { conditions.add("activity.status = ?", status) }
+            if let topic = filter.topic { conditions.add("activity.topic_id = ?", try Self.topicID(topic, in: db)) }
+            let (from, to) = try Self.period(from: filter.from, to: filter.to)
+            if let from { conditions.add("coalesce(activity.end_date, activity.start_date) >= ?", from) }
+            if let to { conditions.add("activity.start_date <= ?", to) }
+            return try Listing.activities(conditions, in: db)
         }
+    }
+
+    /// The activity `reference` names (its id), with its expenses.
+    public func activityDetails(_ reference: String) throws -> ActivityDetails {
+        try read { db in
+            let id = try Self.resolveID(reference, table: "activity", entity: "activity", in: db)
+            var conditions = QueryConditions()
+            conditions.add("activity.id = ?", id)
+            var expenses = QueryConditions()
+            expenses.add("expense.activity_id = ?", id)
+            return ActivityDetails(listing: try Listing.activities(conditions, in: db)[0], expenses: try Listing.expenses(expenses, in: db))
+        }
+    }
+
+    /// A period typed by a person, checked: real dates, `to` not before `from`.
+    static func period(from: String?, to: String?) throws -> (String?, String?) {
+        var checker = InputChecker()
+        let start = from.flatMap { checker.date("from", $0) }
+        let end = to.flatMap { checker.date("to", $0) }
+        checker.dateOrder(start: start, end: end, startField: "from", endField: "to")
+        try checker.throwIfInvalid()
+        return (start, end)
     }
 }
 

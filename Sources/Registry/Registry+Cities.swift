@@ -14,30 +14,25 @@ extension Registry {
     /// Cities matching `filter`, by name, with their topics.
     public func cities(_ filter: CityFilter = CityFilter()) throws -> [CityListing] {
         try read { db in
-            var conditions: [String] = []
-            var arguments = StatementArguments()
-            if let status = filter.status {
-                conditions.append("status = ?")
-                _ = arguments.append(contentsOf: [status.rawValue])
-            }
+            var conditions = QueryConditions()
+            if let status = filter.status { conditions.add("status = ?", status) }
             if let voivodeship = filter.voivodeship {
-                let names = try String.fetchAll(db, sql: "SELECT name FROM voivodeship ORDER BY name")
                 var checker = InputChecker()
+                let names = try ReferenceData(db).voivodeships
                 let name = checker.reference("voivodeship", voivodeship, in: names, describedAs: "voivodeships")
                 try checker.throwIfInvalid()
-                conditions.append("voivodeship = ?")
-                _ = arguments.append(contentsOf: [name])
+                conditions.add("voivodeship = ?", name)
             }
             if let topic = filter.topic {
-                let topicID = try Self.topicID(topic, in: db)
-                conditions.append("id IN (SELECT city_id FROM city_topic WHERE topic_id = ?)")
-                _ = arguments.append(contentsOf: [topicID])
+                conditions.add("id IN (SELECT city_id FROM city_topic WHERE topic_id = ?)", try Self.topicID(topic, in: db))
             }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchCursor(
                 db,
-                sql: "SELECT *, \(TopicLink.city.codesExpression(owner: "city.id")) AS topic_codes FROM city \(whereClause) ORDER BY name_key",
-                arguments: arguments)
+                sql: """
+                    SELECT *, \(TopicLink.city.codesExpression(owner: "city.id")) AS topic_codes
+                    FROM city \(conditions.sql) ORDER BY name_key
+                    """,
+                arguments: conditions.arguments)
             return try Array(rows.map { try CityListing(city: City(row: $0), topicCodes: [String](commaSeparated: $0["topic_codes"])) })
         }
     }
@@ -47,6 +42,21 @@ extension Registry {
         try read { db in
             let id = try NamedTable.city.resolve(reference, in: db)
             return CityListing(city: try City.fetchOne(db, key: id)!, topicCodes: try TopicLink.city.codes(owner: id, in: db))
+        }
+    }
+
+    /// The city `reference` names with its topics, budget figures, contacts and partnerships.
+    public func cityDetails(_ reference: String) throws -> CityDetails {
+        try read { db in
+            let id = try NamedTable.city.resolve(reference, in: db)
+            var contacts = QueryConditions()
+            contacts.add("contact.city_id = ?", id)
+            var partnerships = QueryConditions()
+            partnerships.add("partnership.city_id = ?", id)
+            return CityDetails(
+                listing: CityListing(city: try City.fetchOne(db, key: id)!, topicCodes: try TopicLink.city.codes(owner: id, in: db)),
+                budget: try Listing.cityBudget(id, in: db), contacts: try Listing.contacts(contacts, in: db),
+                partnerships: try Listing.partnerships(partnerships, in: db))
         }
     }
 

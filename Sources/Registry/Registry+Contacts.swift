@@ -17,13 +17,22 @@ extension Registry {
         try read { db in try Contact.fetchOne(db, key: try Self.resolveID(reference, table: "contact", entity: "contact", in: db))! }
     }
 
-    /// Contacts, optionally only those of one city or partner, by name.
-    public func contacts(city: String? = nil, partner: String? = nil) throws -> [Contact] {
+    /// The contact `reference` names (its id), with the name of its city or partner.
+    public func contactDetails(_ reference: String) throws -> ContactListing {
         try read { db in
-            var request = Contact.all()
-            if let city { request = request.filter(Column("city_id") == (try NamedTable.city.resolve(city, in: db))) }
-            if let partner { request = request.filter(Column("partner_id") == (try NamedTable.partner.resolve(partner, in: db))) }
-            return try request.order(Column("name"), Column("id")).fetchAll(db)
+            var conditions = QueryConditions()
+            conditions.add("contact.id = ?", try Self.resolveID(reference, table: "contact", entity: "contact", in: db))
+            return try Listing.contacts(conditions, in: db)[0]
+        }
+    }
+
+    /// Contacts, optionally only those of one city or partner, by name.
+    public func contacts(_ filter: ContactFilter = ContactFilter()) throws -> [ContactListing] {
+        try read { db in
+            var conditions = QueryConditions()
+            if let city = filter.city { conditions.add("contact.city_id = ?", try NamedTable.city.resolve(city, in: db)) }
+            if let partner = filter.partner { conditions.add("contact.partner_id = ?", try NamedTable.partner.resolve(partner, in: db)) }
+            return try Listing.contacts(conditions, in: db)
         }
     }
 }

@@ -16,14 +16,32 @@ extension Registry {
         try read { db in try Expense.fetchOne(db, key: try Self.resolveID(reference, table: "expense", entity: "expense", in: db))! }
     }
 
-    /// Expenses of one activity, or all, by date.
-    public func expenses(activity: String? = nil) throws -> [Expense] {
+    /// The expense `reference` names (its id), with its activity and partnership.
+    public func expenseDetails(_ reference: String) throws -> ExpenseListing {
         try read { db in
-            var request = Expense.all()
-            if let activity {
-                request = request.filter(Column("activity_id") == (try Self.resolveID(activity, table: "activity", entity: "activity", in: db)))
+            var conditions = QueryConditions()
+            conditions.add("expense.id = ?", try Self.resolveID(reference, table: "expense", entity: "expense", in: db))
+            return try Listing.expenses(conditions, in: db)[0]
+        }
+    }
+
+    /// Expenses matching `filter`, by date.
+    public func expenses(_ filter: ExpenseFilter = ExpenseFilter()) throws -> [ExpenseListing] {
+        try read { db in
+            var conditions = QueryConditions()
+            if let activity = filter.activity {
+                conditions.add("expense.activity_id = ?", try Self.resolveID(activity, table: "activity", entity: "activity", in: db))
             }
-            return try request.order(Column("spent_date"), Column("id")).fetchAll(db)
+            if let reference = filter.partnership {
+                conditions.add("activity.partnership_id = ?", try Self.resolvePartnership(reference, in: db))
+            }
+            if let city = filter.city { conditions.add("partnership.city_id = ?", try NamedTable.city.resolve(city, in: db)) }
+            if let partner = filter.partner { conditions.add("partnership.partner_id = ?", try NamedTable.partner.resolve(partner, in: db)) }
+            if let category = filter.category { conditions.add("expense.category = ?", category) }
+            let (from, to) = try Self.period(from: filter.from, to: filter.to)
+            if let from { conditions.add("expense.spent_date >= ?", from) }
+            if let to { conditions.add("expense.spent_date <= ?", to) }
+            return try Listing.expenses(conditions, in: db)
         }
     }
 }

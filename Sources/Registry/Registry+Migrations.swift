@@ -41,6 +41,22 @@ extension Registry {
         return !complete
     }
 
+    /// Applies pending migrations. Several processes may open a new database at once: each
+    /// migration is its own transaction, so one that lost the race to another process fails
+    /// and is tried again against what the winner applied.
+    static func migrateRacingOthers(_ writer: any DatabaseWriter) throws {
+        var attempt = 0
+        while try pendingMigrations(writer) {
+            do {
+                try migrator.migrate(writer)
+            } catch {
+                attempt += 1
+                if attempt == 5 { throw error }
+                usleep(50_000)
+            }
+        }
+    }
+
     /// Every migration this build knows, in order, and whether the database at `path` has it,
     /// read without migrating (a missing database is created and migrated first).
     public static func migrations(path: String) throws -> [MigrationStatus] {

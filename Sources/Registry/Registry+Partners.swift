@@ -14,34 +14,27 @@ extension Registry {
     /// Partners matching `filter`, by name, with their topics.
     public func partners(_ filter: PartnerFilter = PartnerFilter()) throws -> [PartnerListing] {
         try read { db in
-            var conditions: [String] = []
-            var arguments = StatementArguments()
-            if let kind = filter.kind {
-                conditions.append("kind = ?")
-                _ = arguments.append(contentsOf: [kind.rawValue])
-            }
-            if let country = filter.country {
-                conditions.append("country = ?")
-                _ = arguments.append(contentsOf: [country.rawValue])
-            }
+            var conditions = QueryConditions()
+            if let kind = filter.kind { conditions.add("kind = ?", kind) }
+            if let country = filter.country { conditions.add("country = ?", country) }
             if let county = filter.county {
                 var checker = InputChecker()
                 let name = checker.reference("county", county, in: try ReferenceData(db).counties, describedAs: "counties")
                 try checker.throwIfInvalid()
-                conditions.append("county = ?")
-                _ = arguments.append(contentsOf: [name])
+                conditions.add("county = ?", name)
             }
             if let topic = filter.topic {
-                conditions.append("id IN (SELECT partner_id FROM partner_topic WHERE topic_id = ?)")
-                _ = arguments.append(contentsOf: [try Self.topicID(topic, in: db)])
+                conditions.add("id IN (SELECT partner_id FROM partner_topic WHERE topic_id = ?)", try Self.topicID(topic, in: db))
             }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchCursor(
                 db,
-                sql:
-                    "SELECT *, \(TopicLink.partner.codesExpression(owner: "partner.id")) AS topic_codes FROM partner \(whereClause) ORDER BY name_key",
-                arguments: arguments)
-            return try Array(rows.map { try PartnerListing(partner: Partner(row: $0), topicCodes: [String](commaSeparated: $0["topic_codes"])) })
+                sql: """
+                    SELECT *, \(TopicLink.partner.codesExpression(owner: "partner.id")) AS topic_codes
+                    FROM partner \(conditions.sql) ORDER BY name_key
+                    """,
+                arguments: conditions.arguments)
+            return try Array(
+                rows.map { try PartnerListing(partner: Partner(row: $0), topicCodes: [String](commaSeparated: $0["topic_codes"])) })
         }
     }
 
@@ -50,6 +43,23 @@ extension Registry {
         try read { db in
             let id = try NamedTable.partner.resolve(reference, in: db)
             return PartnerListing(partner: try Partner.fetchOne(db, key: id)!, topicCodes: try TopicLink.partner.codes(owner: id, in: db))
+        }
+    }
+}
+
+extension Registry {
+    /// The partner `reference` names with its topics, budget figures, contacts and partnerships.
+    public func partnerDetails(_ reference: String) throws -> PartnerDetails {
+        try read { db in
+            let id = try NamedTable.partner.resolve(reference, in: db)
+            var contacts = QueryConditions()
+            contacts.add("contact.partner_id = ?", id)
+            var partnerships = QueryConditions()
+            partnerships.add("partnership.partner_id = ?", id)
+            return PartnerDetails(
+                listing: PartnerListing(partner: try Partner.fetchOne(db, key: id)!, topicCodes: try TopicLink.partner.codes(owner: id, in: db)),
+                budget: try Listing.partnerBudget(id, in: db), contacts: try Listing.contacts(contacts, in: db),
+                partnerships: try Listing.partnerships(partnerships, in: db))
         }
     }
 }

@@ -16,14 +16,31 @@ extension Registry {
         try read { db in try Partnership.fetchOne(db, key: try Self.resolvePartnership(reference, in: db))! }
     }
 
-    /// Partnerships, optionally of one city, one partner, or one status.
-    public func partnerships(city: String? = nil, partner: String? = nil, status: PartnershipStatus? = nil) throws -> [Partnership] {
+    /// Partnerships matching `filter`, by city and partner name, with their budget figures.
+    public func partnerships(_ filter: PartnershipFilter = PartnershipFilter()) throws -> [PartnershipListing] {
         try read { db in
-            var request = Partnership.all()
-            if let city { request = request.filter(Column("city_id") == (try NamedTable.city.resolve(city, in: db))) }
-            if let partner { request = request.filter(Column("partner_id") == (try NamedTable.partner.resolve(partner, in: db))) }
-            if let status { request = request.filter(Column("status") == status) }
-            return try request.order(Column("id")).fetchAll(db)
+            var conditions = QueryConditions()
+            if let city = filter.city { conditions.add("partnership.city_id = ?", try NamedTable.city.resolve(city, in: db)) }
+            if let partner = filter.partner { conditions.add("partnership.partner_id = ?", try NamedTable.partner.resolve(partner, in: db)) }
+            if let status = filter.status { conditions.add("partnership.status = ?", status) }
+            if let topic = filter.topic {
+                conditions.add(
+                    "partnership.id IN (SELECT partnership_id FROM partnership_topic WHERE topic_id = ?)", try Self.topicID(topic, in: db))
+            }
+            return try Listing.partnerships(conditions, in: db)
+        }
+    }
+
+    /// The partnership `reference` names, with its activities and budget figures.
+    public func partnershipDetails(_ reference: String) throws -> PartnershipDetails {
+        try read { db in
+            let id = try Self.resolvePartnership(reference, in: db)
+            var conditions = QueryConditions()
+            conditions.add("partnership.id = ?", id)
+            var activities = QueryConditions()
+            activities.add("activity.partnership_id = ?", id)
+            return PartnershipDetails(
+                listing: try Listing.partnerships(conditions, in: db)[0], activities: try Listing.activities(activities, in: db))
         }
     }
 }

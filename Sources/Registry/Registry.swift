@@ -50,7 +50,7 @@ public struct Registry: Sendable {
             // DatabasePool chooses synchronous = NORMAL for WAL; a command that reported
             // success must survive a power cut, so the writer runs with FULL.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            if try pendingMigrations(pool) { try migrator.migrate(pool) }
+            try migrateRacingOthers(pool)
             return pool
         }
         try OwnerOnlyFiles.restrict(databaseAt: path)
@@ -97,8 +97,18 @@ public struct Registry: Sendable {
     }
 
     /// Runs `body` in one immediate write transaction, translating SQLite errors into sentences.
+    ///
+    /// Every write goes through here: it names the actor for the audit triggers for the length of
+    /// the transaction (see `Migrations/0003_audit_log.sql`).
     func write<T>(_ body: @escaping (Database) throws -> T) throws -> T {
-        try Self.translatingErrors(path: path) { try writer.write(body) }
+        try Self.translatingErrors(path: path) {
+            try writer.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO audit_session (id, actor) VALUES (1, ?)", arguments: [actor])
+                let result = try body(db)
+                try db.execute(sql: "DELETE FROM audit_session")
+                return result
+            }
+        }
     }
 
     /// Runs `body` on a consistent snapshot, translating SQLite errors into sentences.

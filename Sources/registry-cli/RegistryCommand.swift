@@ -15,7 +15,8 @@ struct RegistryCommand: ParsableCommand {
             """,
         version: RegistryVersion.description,
         subcommands: [
-            CityCommand.self, PartnerCommand.self, ThemeCommand.self, MigrateCommand.self, DemoCommand.self,
+            CityCommand.self, PartnerCommand.self, ContactCommand.self, PartnershipCommand.self, ActivityCommand.self,
+            ExpenseCommand.self, ThemeCommand.self, LogCommand.self, CheckCommand.self, MigrateCommand.self, DemoCommand.self,
         ]
     )
 

@@ -68,7 +68,9 @@ struct DatabaseFileTests {
         let folder = try TemporaryFolder()
         let result = try CommandRunner.run(["migrate", "--list", "--format", "csv", "--db", folder.database])
         #expect(result.status == 0)
-        #expect(result.stdout == "migration,state\r\n0001_create_schema,applied\r\n0002_seed_reference,applied\r\n")
+        #expect(
+            result.stdout == "migration,state\r\n0001_create_schema,applied\r\n0002_seed_reference,applied\r\n"
+                + "0003_audit_log,applied\r\n0004_budget_views,applied\r\n")
     }
 
     func permissions(_ path: String) throws -> Int {

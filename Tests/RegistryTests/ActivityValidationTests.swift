@@ -50,7 +50,7 @@ struct ActivityValidationTests {
 
     @Test func changingAStudyVisitWithADirectionIntoAWorkshopIsRefused() throws {
         let registry = try Sample.linked()
-        let visit = try #require(try registry.activities().first)
+        let visit = try #require(try registry.activities().first?.activity)
         try expectInvalid(registry, field: "direction", value: "to_norway") {
             try $0.editActivity("\(visit.id!)", ActivityInput(kind: "workshop"))
         }

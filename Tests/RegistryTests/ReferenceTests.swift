@@ -101,7 +101,7 @@ struct ReferenceTests {
     @Test func listsFilterByCityAndPartnerReferences() throws {
         let registry = try Self.namesAlike()
         _ = try registry.addPartnership(PartnershipInput(city: "koninski", partner: "asker"))
-        #expect(try registry.partnerships(city: "koninsk").map(\.partnerId) == [4])
-        #expect(try registry.partnerships(partner: "bergen").map(\.cityId) == [1])
+        #expect(try registry.partnerships(PartnershipFilter(city: "koninsk")).map(\.partnership.partnerId) == [4])
+        #expect(try registry.partnerships(PartnershipFilter(partner: "bergen")).map(\.partnership.cityId) == [1])
     }
 }

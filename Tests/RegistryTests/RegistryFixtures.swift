@@ -22,10 +22,10 @@ struct Snapshot: Equatable {
     init(of registry: Registry) throws {
         cities = try registry.cities()
         partners = try registry.partners()
-        contacts = try registry.contacts()
-        partnerships = try registry.partnerships()
-        activities = try registry.activities()
-        expenses = try registry.expenses()
+        contacts = try registry.contacts().map(\.contact)
+        partnerships = try registry.partnerships().map(\.partnership)
+        activities = try registry.activities().map(\.activity)
+        expenses = try registry.expenses().map(\.expense)
     }
 }
 

@@ -57,7 +57,7 @@ struct CityCommand: ParsableCommand {
         func run() throws {
             let registry = try database.open()
             let city = try registry.addCity(fields.input(name: name))
-            Console.output(output.renderer.renderAdded(id: city.id!, record: CityRows.record(try registry.city(String(city.id!)))))
+            Console.output(output.renderer.renderAdded(id: city.id!, record: CityRows.record(try registry.cityDetails(String(city.id!)))))
         }
     }
 
@@ -76,13 +76,14 @@ struct CityCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one town with its topics.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show one town with its topics, budget figures, contacts and partnerships.")
         @Argument(help: "The town's id or name (case and Polish letters ignored; a unique beginning is enough).") var city: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            Console.output(output.renderer.render(CityRows.record(try database.open(.readOnly).city(city))))
+            Console.output(output.renderer.render(CityRows.record(try database.open(.readOnly).cityDetails(city))))
         }
     }
 
@@ -99,7 +100,7 @@ struct CityCommand: ParsableCommand {
         func run() throws {
             let registry = try database.open()
             let city = try registry.editCity(city, fields.input(name: name))
-            Console.output(output.renderer.render(CityRows.record(try registry.city(String(city.id!)))))
+            Console.output(output.renderer.render(CityRows.record(try registry.cityDetails(String(city.id!)))))
         }
     }
 

@@ -51,7 +51,7 @@ struct PartnerCommand: ParsableCommand {
         func run() throws {
             let registry = try database.open()
             let partner = try registry.addPartner(fields.input(name: name))
-            Console.output(output.renderer.renderAdded(id: partner.id!, record: PartnerRows.record(try registry.partner(String(partner.id!)))))
+            Console.output(output.renderer.renderAdded(id: partner.id!, record: PartnerRows.record(try registry.partnerDetails(String(partner.id!)))))
         }
     }
 
@@ -71,13 +71,14 @@ struct PartnerCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one partner with its topics.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show one partner with its topics, budget figures, contacts and partnerships.")
         @Argument(help: "The partner's id or name (case and Norwegian letters ignored; a unique beginning is enough).") var partner: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            Console.output(output.renderer.render(PartnerRows.record(try database.open(.readOnly).partner(partner))))
+            Console.output(output.renderer.render(PartnerRows.record(try database.open(.readOnly).partnerDetails(partner))))
         }
     }
 
@@ -94,7 +95,7 @@ struct PartnerCommand: ParsableCommand {
         func run() throws {
             let registry = try database.open()
             let partner = try registry.editPartner(partner, fields.input(name: name))
-            Console.output(output.renderer.render(PartnerRows.record(try registry.partner(String(partner.id!)))))
+            Console.output(output.renderer.render(PartnerRows.record(try registry.partnerDetails(String(partner.id!)))))
         }
     }
 

@@ -33,6 +33,7 @@ enum JSONText {
         case .integer(let number): String(number)
         case .money(let cents): Money.jsonNumber(cents)
         case .list(let items): "[" + items.map(string).joined(separator: ", ") + "]"
+        case .json(let text): text
         }
     }
 

@@ -10,11 +10,15 @@ enum Cell: Equatable {
     case money(Int64)
     /// A list of codes: comma-separated in text formats, an array in JSON.
     case list([String])
+    /// A JSON text (audit values): embedded as JSON in JSON output, shown as text elsewhere.
+    case json(String)
 
     init(_ text: String?) { self = text.map(Cell.text) ?? .null }
     init(_ integer: Int64?) { self = integer.map(Cell.integer) ?? .null }
     init<V: RawRepresentable>(_ value: V?) where V.RawValue == String { self = value.map { .text($0.rawValue) } ?? .null }
     static func money(_ cents: Int64?) -> Cell { cents.map(Cell.money) ?? .null }
+    static func json(_ text: String?) -> Cell { text.map(Cell.json) ?? .null }
+    static func flag(_ value: Bool) -> Cell { .text(value ? "yes" : "no") }
 
     /// The cell as plain text, for table, CSV, TSV and Markdown.
     func plain(decimalSeparator: Character = ".") -> String {
@@ -25,6 +29,7 @@ enum Cell: Equatable {
         case .money(let cents):
             String(Money.format(cents).map { $0 == "." ? decimalSeparator : $0 })
         case .list(let items): items.joined(separator: ",")
+        case .json(let text): text
         }
     }
 

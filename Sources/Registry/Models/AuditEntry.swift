@@ -1,0 +1,45 @@
+import GRDB
+
+/// One change in the audit trail: when, by whom, which row, and its values before and after
+/// as JSON objects of the row's columns.
+public struct AuditEntry: Codable, FetchableRecord, TableRecord, Equatable, Sendable {
+    public var id: Int64
+    /// UTC, ISO 8601 with a `Z`.
+    public var changedAt: String
+    public var actor: String
+    public var tableName: String
+    public var rowId: Int64
+    public var action: AuditAction
+    public var oldValues: String?
+    public var newValues: String?
+
+    public static let databaseTableName = "audit_log"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+}
+
+public enum AuditAction: String, Vocabulary {
+    case insert, update, delete
+}
+
+/// Filters for the audit trail; nil means any.
+public struct AuditFilter: Sendable, Equatable {
+    /// One of the register's tables.
+    public var table: String?
+    /// Changes on or after this date (`YYYY-MM-DD`) or time.
+    public var since: String?
+    public var actor: String?
+    /// At most this many of the newest entries.
+    public var limit: Int?
+
+    public init(table: String? = nil, since: String? = nil, actor: String? = nil, limit: Int? = nil) {
+        self.table = table
+        self.since = since
+        self.actor = actor
+        self.limit = limit
+    }
+
+    /// The tables whose changes the trail records.
+    public static let tables = [
+        "city", "city_topic", "partner", "partner_topic", "contact", "partnership", "partnership_topic", "activity", "expense",
+    ]
+}

@@ -1,0 +1,101 @@
+import GRDB
+
+/// What `registry check` found: damage to the database itself, and warnings about the
+/// register's business rules, each naming the record and the numbers.
+public struct CheckReport: Equatable, Sendable {
+    /// Lines of `PRAGMA integrity_check` other than `ok`.
+    public var integrityProblems: [String]
+    /// Rows pointing at records that do not exist.
+    public var foreignKeyProblems: [String]
+    public var warnings: [CheckWarning]
+
+    /// The database itself is damaged (as opposed to data that breaks a business rule).
+    public var isDamaged: Bool { !integrityProblems.isEmpty || !foreignKeyProblems.isEmpty }
+}
+
+/// A business rule that some data breaks.
+public struct CheckWarning: Equatable, Sendable {
+    public var rule: String
+    public var record: String
+    public var detail: String
+}
+
+extension Registry {
+    /// Checks the database's integrity and foreign keys, and the business rules of DESIGN.md.
+    public func check() throws -> CheckReport {
+        try read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                "\(row[0] as String) row \(row[1] as Int64? ?? 0) points at a missing \(row[2] as String)"
+            }
+            var warnings: [CheckWarning] = []
+            for rule in BusinessRule.all {
+                for row in try Row.fetchAll(db, sql: rule.sql) {
+                    warnings.append(CheckWarning(rule: rule.name, record: row["record"], detail: row["detail"]))
+                }
+            }
+            return CheckReport(integrityProblems: integrity, foreignKeyProblems: foreignKeys, warnings: warnings)
+        }
+    }
+}
+
+/// The business rules `check` warns about; each query returns `record` and `detail` columns.
+struct BusinessRule {
+    let name: String
+    let sql: String
+
+    /// Euros with two decimals, in SQL, for details.
+    static func euros(_ cents: String) -> String {
+        "printf('%d.%02d', (\(cents)) / 100, (\(cents)) % 100)"
+    }
+
+    static let all = [
+        BusinessRule(
+            name: "over_committed",
+            sql: """
+                SELECT 'city #' || city_id || ' ' || city AS record,
+                    'commitments ' || \(euros("committed_cents")) || ' EUR exceed the allocation of '
+                    || \(euros("allocation_cents")) || ' EUR by ' || \(euros("committed_cents - allocation_cents")) || ' EUR' AS detail
+                FROM city_budget WHERE over_committed ORDER BY city
+                """),
+        BusinessRule(
+            name: "activity_outside_partnership",
+            sql: """
+                SELECT 'activity #' || activity.id || ' ''' || activity.title || '''' AS record,
+                    'runs ' || coalesce(activity.start_date, '?') || ' to ' || coalesce(activity.end_date, activity.start_date, '?')
+                    || ', outside its partnership''s ' || coalesce(partnership.start_date, '…') || ' to '
+                    || coalesce(partnership.end_date, '…') AS detail
+                FROM activity JOIN partnership ON partnership.id = activity.partnership_id
+                WHERE activity.start_date < partnership.start_date
+                    OR coalesce(activity.end_date, activity.start_date) > partnership.end_date
+                ORDER BY activity.id
+                """),
+        BusinessRule(
+            name: "spent_above_plan",
+            sql: """
+                SELECT 'activity #' || activity.id || ' ''' || activity.title || '''' AS record,
+                    'spent ' || \(euros("spent.cents")) || ' EUR against a planned cost of '
+                    || \(euros("activity.planned_cost_cents")) || ' EUR' AS detail
+                FROM activity
+                JOIN (SELECT activity_id, sum(amount_cents) AS cents FROM expense GROUP BY activity_id) AS spent
+                    ON spent.activity_id = activity.id
+                WHERE spent.cents > activity.planned_cost_cents
+                ORDER BY activity.id
+                """),
+        BusinessRule(
+            name: "travel_without_direction",
+            sql: """
+                SELECT 'activity #' || id || ' ''' || title || '''' AS record,
+                    'a ' || replace(kind, '_', ' ') || ' without a direction (to_norway or to_poland)' AS detail
+                FROM activity WHERE kind IN ('study_visit', 'internship') AND direction IS NULL
+                ORDER BY id
+                """),
+        BusinessRule(
+            name: "selected_without_allocation",
+            sql: """
+                SELECT 'city #' || id || ' ' || name AS record, 'selected, but no partner budget is recorded' AS detail
+                FROM city WHERE status = 'selected' AND coalesce(partner_budget_cents, 0) = 0
+                ORDER BY name_key
+                """),
+    ]
+}

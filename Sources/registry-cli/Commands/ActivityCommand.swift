@@ -1,0 +1,125 @@
+import ArgumentParser
+import Registry
+
+struct ActivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activity",
+        abstract: "What partnerships do (study visits, workshops, advice, ...): add, list, show, edit, remove.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self])
+
+    /// The fields of an activity shared by `add` and `edit`.
+    struct Fields: ParsableArguments {
+        @Option(help: "joint_development, advisory, knowledge_exchange, study_visit, workshop, conference or internship.")
+        var kind: String?
+        @Option(help: "What it is called.")
+        var title: String?
+        @Option(help: "For study visits and internships: to_norway or to_poland.")
+        var direction: String?
+        @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date"))
+        var start: String?
+        @Option(help: ArgumentHelp("Last day, not before the first.", valueName: "date"))
+        var end: String?
+        @Option(help: "Where it takes place.")
+        var location: String?
+        @Option(help: "How many people take part.")
+        var participants: String?
+        @Option(name: .customLong("planned-cost"), parsing: .unconditional, help: ArgumentHelp("Planned cost in euros.", valueName: "eur"))
+        var plannedCost: String?
+        @Option(help: "planned (default), completed or cancelled.")
+        var status: String?
+        @Option(help: ArgumentHelp("Its topic, as a code.", valueName: "code"))
+        var topic: String?
+        @Option(help: "Free notes.")
+        var notes: String?
+
+        func input(partnership: String?) -> ActivityInput {
+            ActivityInput(
+                partnership: partnership, kind: kind, title: title, direction: direction, start: start, end: end, location: location,
+                participants: participants, plannedCost: plannedCost, status: status, topic: topic, notes: notes)
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an activity to a partnership; prints its id.")
+        @Option(help: "The partnership: its id or CITY/PARTNER.") var partnership: String
+        @OptionGroup var fields: Fields
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if fields.kind == nil { throw ValidationError("Missing expected argument '--kind <kind>'.") }
+            if fields.title == nil { throw ValidationError("Missing expected argument '--title <title>'.") }
+        }
+
+        func run() throws {
+            let registry = try database.open()
+            let activity = try registry.addActivity(fields.input(partnership: partnership))
+            Console.output(
+                output.renderer.renderAdded(id: activity.id!, record: ActivityRows.record(try registry.activityDetails(String(activity.id!)))))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List activities by date; --from and --to keep those that overlap the period.")
+        @Option(help: "Only this partnership's (id or CITY/PARTNER).") var partnership: String?
+        @Option(help: "Only this town's.") var city: String?
+        @Option(help: "Only this partner's.") var partner: String?
+        @Option(help: "Only this kind.") var kind: ActivityKind?
+        @Option(help: "Only this status.") var status: ActivityStatus?
+        @Option(help: ArgumentHelp("Only activities on or after this date.", valueName: "date")) var from: String?
+        @Option(help: ArgumentHelp("Only activities on or before this date.", valueName: "date")) var to: String?
+        @Option(help: ArgumentHelp("Only activities on this topic.", valueName: "code")) var topic: String?
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let filter = ActivityFilter(
+                partnership: partnership, city: city, partner: partner, kind: kind, status: status, from: from, to: to, topic: topic)
+            Console.output(output.renderer.render(ActivityRows.list(try database.open(.readOnly).activities(filter))))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one activity with its expenses.")
+        @Argument(help: "The activity's id.") var activity: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            Console.output(output.renderer.render(ActivityRows.record(try database.open(.readOnly).activityDetails(activity))))
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change an activity: only the options given change; '' clears an optional field.")
+        @Argument(help: "The activity's id.") var activity: String
+        @Option(help: "Move it to another partnership (id or CITY/PARTNER).") var partnership: String?
+        @OptionGroup var fields: Fields
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let registry = try database.open()
+            let edited = try registry.editActivity(activity, fields.input(partnership: partnership))
+            Console.output(output.renderer.render(ActivityRows.record(try registry.activityDetails(String(edited.id!)))))
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Remove an activity; refused while it has expenses unless --cascade.")
+        @Argument(help: "The activity's id.") var activity: String
+        @Flag(help: "Also remove its expenses.") var cascade = false
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let removal = try database.open().removeActivity(activity, cascade: cascade)
+            Console.message("Removed " + removal.removed.joined(separator: "; ") + ".")
+        }
+    }
+}
+
+extension ActivityKind: ExpressibleByArgument {}
+extension ActivityStatus: ExpressibleByArgument {}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Registry
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the database's integrity and foreign keys, and warn about data that breaks the register's rules.",
+        discussion: """
+            Warnings (exit 0): commitments above a town's allocation, activities outside their partnership's dates, \
+            spending above plan, study visits and internships without a direction, selected towns with no allocation. \
+            A damaged database (integrity or foreign keys) exits with 1.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let report = try database.open(.readOnly).check()
+        let rows = report.warnings.map { [Cell.text($0.rule), .text($0.record), .text($0.detail)] }
+        Console.output(output.renderer.render(TableData(columns: ["rule", "record", "detail"], rows: rows)))
+        if report.isDamaged {
+            let problems = report.integrityProblems + report.foreignKeyProblems
+            throw CheckFailure(problems: problems)
+        }
+        Console.message(
+            report.warnings.isEmpty ? "The database is sound and no rule is broken." : "The database is sound; \(report.warnings.count) warnings.")
+    }
+
+    struct CheckFailure: Error, CustomStringConvertible {
+        let problems: [String]
+        var description: String {
+            "The database is damaged: " + problems.prefix(10).joined(separator: "; ")
+                + (problems.count > 10 ? "; … (\(problems.count) problems)" : "") + ". `registry backup restore` brings back a verified backup."
+        }
+    }
+}
