@@ -26,7 +26,9 @@ extension Registry {
         try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
-                "\(row[0] as String) row \(row[1] as Int64? ?? 0) points at a missing \(row[2] as String)"
+                // Link tables have no rowid to name.
+                let rowID = (row[1] as Int64?).map { " row \($0)" } ?? " has a row that"
+                return "\(row[0] as String)\(rowID) points at a missing \(row[2] as String)"
             }
             var warnings: [CheckWarning] = []
             for rule in BusinessRule.all {
