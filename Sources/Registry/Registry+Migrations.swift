@@ -19,26 +19,26 @@ extension Registry {
         return migrator
     }
 
-    /// Whether the database lacks migrations this build knows; refuses one migrated by a newer build.
+    /// Whether the database lacks migrations this build knows; refuses one migrated by a newer
+    /// build, and another application's database. Two plain queries: every command opens
+    /// through here, so it avoids GRDB's schema introspection.
     static func pendingMigrations(_ reader: any DatabaseReader) throws -> Bool {
-        let migrator = Self.migrator
-        let (unknown, complete, foreign) = try reader.read { db in
-            (
-                try migrator.appliedIdentifiers(db).subtracting(MigrationFiles.all.map(\.identifier)).sorted(),
-                try migrator.hasCompletedMigrations(db),
-                try !db.tableExists("grdb_migrations")
-                    && Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")! > 0
-            )
+        let (tables, applied) = try reader.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            let applied = tables.contains("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+            return (tables, Set(applied))
         }
-        guard !foreign else {
+        guard tables.isEmpty || tables.contains("grdb_migrations") else {
             throw RegistryError.refused(
                 "\(reader.path) is an SQLite database of another application (it has tables but no registry schema). "
                     + "Nothing was changed; give --db a new file or a registry database.")
         }
+        let known = MigrationFiles.all.map(\.identifier)
+        let unknown = applied.subtracting(known).sorted()
         guard unknown.isEmpty else {
             throw RegistryError.newerDatabase(path: reader.path, unknownMigrations: unknown)
         }
-        return !complete
+        return !applied.isSuperset(of: known)
     }
 
     /// Applies pending migrations. Several processes may open a new database at once: each

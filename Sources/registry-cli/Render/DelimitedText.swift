@@ -15,7 +15,7 @@ enum DelimitedText {
             }
             // Characters, not strings: the scalar checks also catch the "\r\n" grapheme.
             if text.unicodeScalars.contains(where: { $0 == separator.unicodeScalars.first! || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                text = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                text = "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
             }
             return text
         }
