@@ -31,6 +31,11 @@ enum Console {
     static func message(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
+
+    /// What a removal took away, as a message.
+    static func report(_ removal: Removal) {
+        message("Removed " + removal.removed.joined(separator: "; ") + ".")
+    }
 }
 
 /// Topic codes typed as `CODE,CODE,...`.

@@ -115,8 +115,7 @@ struct ActivityCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let removal = try database.open().removeActivity(activity, cascade: cascade)
-            Console.message("Removed " + removal.removed.joined(separator: "; ") + ".")
+            Console.report(try database.open().removeActivity(activity, cascade: cascade))
         }
     }
 }

@@ -113,8 +113,7 @@ struct CityCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let removal = try database.open().removeCity(city, cascade: cascade)
-            Console.message("Removed " + removal.removed.joined(separator: "; ") + ".")
+            Console.report(try database.open().removeCity(city, cascade: cascade))
         }
     }
 }

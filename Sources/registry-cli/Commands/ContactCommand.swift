@@ -97,8 +97,7 @@ struct ContactCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let removal = try database.open().removeContact(contact)
-            Console.message("Removed " + removal.removed.joined(separator: "; ") + ".")
+            Console.report(try database.open().removeContact(contact))
         }
     }
 }

@@ -96,8 +96,7 @@ struct ExpenseCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let removal = try database.open().removeExpense(expense)
-            Console.message("Removed " + removal.removed.joined(separator: "; ") + ".")
+            Console.report(try database.open().removeExpense(expense))
         }
     }
 }

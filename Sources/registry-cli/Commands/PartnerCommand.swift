@@ -108,8 +108,7 @@ struct PartnerCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let removal = try database.open().removePartner(partner, cascade: cascade)
-            Console.message("Removed " + removal.removed.joined(separator: "; ") + ".")
+            Console.report(try database.open().removePartner(partner, cascade: cascade))
         }
     }
 }

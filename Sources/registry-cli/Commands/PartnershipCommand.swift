@@ -107,8 +107,7 @@ struct PartnershipCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let removal = try database.open().removePartnership(partnership, cascade: cascade)
-            Console.message("Removed " + removal.removed.joined(separator: "; ") + ".")
+            Console.report(try database.open().removePartnership(partnership, cascade: cascade))
         }
     }
 }
