@@ -104,4 +104,17 @@ struct RecordCommandsTests {
         #expect(damaged.status == 1)
         #expect(damaged.stderr.contains("activity row 1 points at a missing partnership"))
     }
+
+    @Test func checkOnAFileWithBytesOverwrittenInTheMiddleExitsWithOne() throws {
+        let folder = try TemporaryFolder()
+        #expect(try CommandRunner.run(["demo", "--db", folder.database, "--activities", "3000"]).status == 0)
+        let file = try FileHandle(forUpdating: URL(fileURLWithPath: folder.database))
+        let size = try file.seekToEnd()
+        try file.seek(toOffset: size / 10 * 1)
+        try file.write(contentsOf: Data(repeating: 0xFF, count: 4096))
+        try file.close()
+        let result = try run(folder, ["check"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("damaged") || result.stderr.contains("not a usable registry database"))
+    }
 }

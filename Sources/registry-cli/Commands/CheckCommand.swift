@@ -28,9 +28,12 @@ struct CheckCommand: ParsableCommand {
 
     struct CheckFailure: Error, CustomStringConvertible {
         let problems: [String]
+
+        /// SQLite reports integrity problems as lines; the first three say enough.
         var description: String {
-            "The database is damaged: " + problems.prefix(10).joined(separator: "; ")
-                + (problems.count > 10 ? "; … (\(problems.count) problems)" : "") + ". `registry backup restore` brings back a verified backup."
+            let lines = problems.flatMap { $0.split(separator: "\n").map(String.init) }.filter { !$0.hasPrefix("***") }
+            let shown = lines.prefix(3).joined(separator: "; ")
+            return "The database is damaged (\(lines.count) problems, first: \(shown)). Restore it from a backup."
         }
     }
 }
