@@ -7,24 +7,29 @@ enum DelimitedText {
     /// text cells starting with `=`, `+`, `-`, `@`, tab or carriage return prefixed with `'`
     /// so a spreadsheet shows them instead of running them.
     static func csv(_ table: TableData, excel: Bool = false) -> String {
-        let separator: Character = excel ? ";" : ","
-        func field(_ cell: Cell) -> String {
-            var text = cell.plain(decimalSeparator: excel ? "," : ".")
-            if excel, case .text = cell, let first = text.first, "=+-@\t\r".contains(first) {
-                text = "'" + text
-            }
-            // Characters, not strings: the scalar checks also catch the "\r\n" grapheme.
-            if text.unicodeScalars.contains(where: { $0 == separator.unicodeScalars.first! || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                text = "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-            }
-            return text
-        }
         var out = excel ? "\u{FEFF}" : ""
-        out += table.columns.map { field(.text($0)) }.joined(separator: String(separator)) + "\r\n"
-        for row in table.rows {
-            out += row.map(field).joined(separator: String(separator)) + "\r\n"
-        }
+        out += csvLine(table.columns.map(Cell.text), excel: excel)
+        for row in table.rows { out += csvLine(row, excel: excel) }
         return out
+    }
+
+    /// One CSV record with its CRLF.
+    static func csvLine(_ cells: [Cell], excel: Bool) -> String {
+        let separator: Character = excel ? ";" : ","
+        return cells.map { csvField($0, separator: separator, excel: excel) }.joined(separator: String(separator)) + "\r\n"
+    }
+
+    static func csvField(_ cell: Cell, separator: Character, excel: Bool) -> String {
+        var text = cell.plain(decimalSeparator: excel ? "," : ".")
+        if excel, case .text = cell, let first = text.first, "=+-@\t\r".contains(first) {
+            text = "'" + text
+        }
+        // Unicode scalars, not characters: this also catches the "\r\n" grapheme.
+        let quote = separator.unicodeScalars.first!
+        if text.unicodeScalars.contains(where: { $0 == quote || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            text = "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        }
+        return text
     }
 
     /// Tab-separated values; tabs, line breaks and backslashes in values are escaped as

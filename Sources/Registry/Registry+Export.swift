@@ -1,0 +1,161 @@
+import GRDB
+
+/// What `registry export` can write: every entity staff create, the programme's topics, and
+/// the audit log. Columns are the stored ones with references written as names (a city and a
+/// partner beside a partnership), money as euros and topics as their codes.
+public enum ExportEntity: String, CaseIterable, Sendable {
+    case city, partner, contact, partnership, activity, expense, topic, log
+}
+
+/// One exported value, typed so each format writes it right: money as exact euros, lists as
+/// arrays in JSON, audit values as nested JSON.
+public enum ExportValue: Equatable, Sendable {
+    case null
+    case text(String)
+    case integer(Int64)
+    /// Euro cents.
+    case money(Int64)
+    case list([String])
+    /// A JSON text.
+    case json(String)
+}
+
+extension Registry {
+    /// Streams `entity` row by row, in id order, from one consistent snapshot: `columns` is
+    /// called once, then `row` for each record, so memory stays flat however large the table.
+    public func export(
+        _ entity: ExportEntity, columns: ([String]) throws -> Void, row: ([ExportValue]) throws -> Void
+    ) throws {
+        let query = ExportQuery.of(entity)
+        try Self.translatingErrors(path: path) {
+            try writer.read { db in
+                let cursor = try Row.fetchCursor(db, sql: query.sql)
+                try columns(query.columns.map(\.name))
+                while let next = try cursor.next() {
+                    try row(query.columns.enumerated().map { index, column in column.kind.value(next[index]) })
+                }
+            }
+        }
+    }
+}
+
+/// The query behind each export and how to read its columns.
+struct ExportQuery {
+    enum Kind {
+        case text, integer, money, list, json
+
+        func value(_ database: DatabaseValue) -> ExportValue {
+            if database.isNull { return .null }
+            switch self {
+            case .text: return String.fromDatabaseValue(database).map(ExportValue.text) ?? .null
+            case .integer: return Int64.fromDatabaseValue(database).map(ExportValue.integer) ?? .null
+            case .money: return Int64.fromDatabaseValue(database).map(ExportValue.money) ?? .null
+            case .list: return .list([String](commaSeparated: String.fromDatabaseValue(database)))
+            case .json: return String.fromDatabaseValue(database).map(ExportValue.json) ?? .null
+            }
+        }
+    }
+
+    let columns: [(name: String, kind: Kind)]
+    let sql: String
+
+    /// Columns whose kind is not text, by name.
+    static let kinds: [String: Kind] = [
+        "id": .integer, "population": .integer, "participants": .integer, "activity_id": .integer, "row_id": .integer,
+        "partner_budget": .money, "project_grant": .money, "budget": .money, "planned_cost": .money, "amount": .money,
+        "topics": .list, "languages": .list, "old_values": .json, "new_values": .json,
+    ]
+
+    init(_ names: [String], _ sql: String) {
+        columns = names.map { ($0, Self.kinds[$0] ?? .text) }
+        self.sql = sql
+    }
+
+    static func of(_ entity: ExportEntity) -> ExportQuery {
+        switch entity {
+        case .city:
+            ExportQuery(
+                [
+                    "id", "name", "voivodeship", "population", "status", "partner_budget", "project_code", "project_grant", "topics",
+                    "expectations", "website", "teryt", "notes",
+                ],
+                """
+                SELECT id, name, voivodeship, population, status, partner_budget_cents, project_code, project_grant_cents,
+                    \(TopicLink.city.codesExpression(owner: "city.id")), expectations, website, teryt, notes
+                FROM city ORDER BY id
+                """)
+        case .partner:
+            ExportQuery(
+                ["id", "name", "country", "kind", "org_number", "county", "topics", "expertise", "website", "notes"],
+                """
+                SELECT id, name, country, kind, org_number, county, \(TopicLink.partner.codesExpression(owner: "partner.id")),
+                    expertise, website, notes
+                FROM partner ORDER BY id
+                """)
+        case .contact:
+            ExportQuery(
+                ["id", "name", "city", "partner", "role", "email", "phone", "languages", "notes"],
+                """
+                SELECT contact.id, contact.name, city.name, partner.name, contact.role, contact.email, contact.phone,
+                    contact.languages, contact.notes
+                FROM contact LEFT JOIN city ON city.id = contact.city_id LEFT JOIN partner ON partner.id = contact.partner_id
+                ORDER BY contact.id
+                """)
+        case .partnership:
+            ExportQuery(
+                [
+                    "id", "city", "partner", "status", "budget", "signed_date", "start_date", "end_date", "topics", "improved_knowledge",
+                    "continues", "lasting_effects", "notes",
+                ],
+                """
+                SELECT partnership.id, city.name, partner.name, partnership.status, partnership.budget_cents,
+                    partnership.signed_date, partnership.start_date, partnership.end_date,
+                    \(TopicLink.partnership.codesExpression(owner: "partnership.id")), partnership.improved_knowledge,
+                    partnership.continues, partnership.lasting_effects, partnership.notes
+                FROM partnership JOIN city ON city.id = partnership.city_id JOIN partner ON partner.id = partnership.partner_id
+                ORDER BY partnership.id
+                """)
+        case .activity:
+            ExportQuery(
+                [
+                    "id", "city", "partner", "kind", "title", "direction", "start_date", "end_date", "location", "participants",
+                    "planned_cost", "status", "topic", "notes",
+                ],
+                """
+                SELECT activity.id, city.name, partner.name, activity.kind, activity.title, activity.direction, activity.start_date,
+                    activity.end_date, activity.location, activity.participants, activity.planned_cost_cents, activity.status,
+                    topic.code, activity.notes
+                FROM activity
+                JOIN partnership ON partnership.id = activity.partnership_id
+                JOIN city ON city.id = partnership.city_id
+                JOIN partner ON partner.id = partnership.partner_id
+                LEFT JOIN topic ON topic.id = activity.topic_id
+                ORDER BY activity.id
+                """)
+        case .expense:
+            ExportQuery(
+                ["id", "activity_id", "activity", "city", "partner", "amount", "category", "spent_date", "note"],
+                """
+                SELECT expense.id, expense.activity_id, activity.title, city.name, partner.name, expense.amount_cents,
+                    expense.category, expense.spent_date, expense.note
+                FROM expense
+                JOIN activity ON activity.id = expense.activity_id
+                JOIN partnership ON partnership.id = activity.partnership_id
+                JOIN city ON city.id = partnership.city_id
+                JOIN partner ON partner.id = partnership.partner_id
+                ORDER BY expense.id
+                """)
+        case .topic:
+            ExportQuery(
+                ["theme", "theme_en", "theme_nb", "topic", "topic_en", "topic_nb"],
+                """
+                SELECT theme.code, theme.name_en, theme.name_nb, topic.code, topic.name_en, topic.name_nb
+                FROM topic JOIN theme ON theme.id = topic.theme_id ORDER BY topic.id
+                """)
+        case .log:
+            ExportQuery(
+                ["id", "changed_at", "actor", "table", "row_id", "action", "old_values", "new_values"],
+                "SELECT id, changed_at, actor, table_name, row_id, action, old_values, new_values FROM audit_log ORDER BY id")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+/// Writes rows as they arrive, for exports of any size: CSV (with its Excel variant), JSON
+/// (an array written element by element) or NDJSON, through a buffered file handle.
+final class RowStream {
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case csv, json, ndjson
+    }
+
+    private let format: Format
+    private let excel: Bool
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var columns: [String] = []
+    private var rows = 0
+
+    init(format: Format, excel: Bool, to handle: FileHandle) {
+        self.format = format
+        self.excel = excel
+        self.handle = handle
+    }
+
+    func begin(_ columns: [String]) {
+        self.columns = columns
+        switch format {
+        case .csv: append((excel ? "\u{FEFF}" : "") + DelimitedText.csvLine(columns.map(Cell.text), excel: excel))
+        case .json: append("[")
+        case .ndjson: break
+        }
+    }
+
+    func write(_ row: [Cell]) throws {
+        switch format {
+        case .csv: append(DelimitedText.csvLine(row, excel: excel))
+        case .json: append((rows == 0 ? "\n  " : ",\n  ") + JSONText.object(columns, row))
+        case .ndjson: append(JSONText.object(columns, row) + "\n")
+        }
+        rows += 1
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func end() throws {
+        if format == .json { append(rows == 0 ? "]\n" : "\n]\n") }
+        try flush()
+    }
+
+    private func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+    }
+
+    private func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+extension Cell {
+    init(_ value: ExportValue) {
+        switch value {
+        case .null: self = .null
+        case .text(let text): self = .text(text)
+        case .integer(let number): self = .integer(number)
+        case .money(let cents): self = .money(cents)
+        case .list(let items): self = .list(items)
+        case .json(let text): self = .json(text)
+        }
+    }
+}
