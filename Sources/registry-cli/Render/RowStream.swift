@@ -12,7 +12,7 @@ final class RowStream {
     private let format: Format
     private let excel: Bool
     private let handle: FileHandle
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
     private var columns: [String] = []
     private var rows = 0
 
@@ -33,7 +33,7 @@ final class RowStream {
 
     func write(_ row: [Cell]) throws {
         switch format {
-        case .csv: append(DelimitedText.csvLine(row, excel: excel))
+        case .csv: DelimitedText.appendCSVLine(row, excel: excel, to: &buffer)
         case .json: append((rows == 0 ? "\n  " : ",\n  ") + JSONText.object(columns, row))
         case .ndjson: append(JSONText.object(columns, row) + "\n")
         }
