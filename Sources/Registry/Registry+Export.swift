@@ -7,14 +7,15 @@ public enum ExportEntity: String, CaseIterable, Sendable {
     case city, partner, contact, partnership, activity, expense, topic, log
 }
 
-/// One exported value, typed so each format writes it right: money as exact euros, lists as
-/// arrays in JSON, audit values as nested JSON.
-public enum ExportValue: Equatable, Sendable {
+/// One value of tabular output (lists, exports), typed so each format writes it right: money
+/// as exact euros, lists as arrays in JSON, audit values as nested JSON.
+public enum Cell: Equatable, Sendable {
     case null
     case text(String)
     case integer(Int64)
     /// Euro cents.
     case money(Int64)
+    /// A list of codes.
     case list([String])
     /// A JSON text.
     case json(String)
@@ -24,7 +25,7 @@ extension Registry {
     /// Streams `entity` row by row, in id order, from one consistent snapshot: `columns` is
     /// called once, then `row` for each record, so memory stays flat however large the table.
     public func export(
-        _ entity: ExportEntity, columns: ([String]) throws -> Void, row: ([ExportValue]) throws -> Void
+        _ entity: ExportEntity, columns: ([String]) throws -> Void, row: ([Cell]) throws -> Void
     ) throws {
         let query = ExportQuery.of(entity)
         try Self.translatingErrors(path: path) {
@@ -44,14 +45,14 @@ struct ExportQuery {
     enum Kind {
         case text, integer, money, list, json
 
-        func value(_ database: DatabaseValue) -> ExportValue {
+        func value(_ database: DatabaseValue) -> Cell {
             if database.isNull { return .null }
             switch self {
-            case .text: return String.fromDatabaseValue(database).map(ExportValue.text) ?? .null
-            case .integer: return Int64.fromDatabaseValue(database).map(ExportValue.integer) ?? .null
-            case .money: return Int64.fromDatabaseValue(database).map(ExportValue.money) ?? .null
+            case .text: return String.fromDatabaseValue(database).map(Cell.text) ?? .null
+            case .integer: return Int64.fromDatabaseValue(database).map(Cell.integer) ?? .null
+            case .money: return Int64.fromDatabaseValue(database).map(Cell.money) ?? .null
             case .list: return .list([String](commaSeparated: String.fromDatabaseValue(database)))
-            case .json: return String.fromDatabaseValue(database).map(ExportValue.json) ?? .null
+            case .json: return String.fromDatabaseValue(database).map(Cell.json) ?? .null
             }
         }
     }

@@ -49,7 +49,7 @@ struct ExportCommand: ParsableCommand {
 
     func write(_ registry: Registry, to handle: FileHandle) throws {
         let stream = RowStream(format: format, excel: excel, to: handle)
-        try registry.export(entity, columns: { stream.begin($0) }, row: { try stream.write($0.map(Cell.init)) })
+        try registry.export(entity, columns: { stream.begin($0) }, row: { try stream.write($0) })
         try stream.end()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Registry
 
 /// CSV (RFC 4180, with an Excel variant) and TSV.
 enum DelimitedText {

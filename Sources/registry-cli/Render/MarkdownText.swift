@@ -1,4 +1,5 @@
 import Foundation
+import Registry
 
 /// GitHub-flavoured Markdown tables, for notes and issues.
 enum MarkdownText {

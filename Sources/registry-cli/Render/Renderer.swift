@@ -1,3 +1,5 @@
+import Registry
+
 /// Renders tables and records as text in one output format.
 struct Renderer {
     let format: OutputFormat

@@ -55,16 +55,3 @@ final class RowStream {
         buffer.removeAll(keepingCapacity: true)
     }
 }
-
-extension Cell {
-    init(_ value: ExportValue) {
-        switch value {
-        case .null: self = .null
-        case .text(let text): self = .text(text)
-        case .integer(let number): self = .integer(number)
-        case .money(let cents): self = .money(cents)
-        case .list(let items): self = .list(items)
-        case .json(let text): self = .json(text)
-        }
-    }
-}

@@ -1,18 +1,9 @@
 import Foundation
 import Registry
 
-/// One value of a rendered table. Rendering is a pure function from cells and a format to text.
-enum Cell: Equatable {
-    case null
-    case text(String)
-    case integer(Int64)
-    /// Euro cents, shown as euros with two decimals (a decimal number in JSON).
-    case money(Int64)
-    /// A list of codes: comma-separated in text formats, an array in JSON.
-    case list([String])
-    /// A JSON text (audit values): embedded as JSON in JSON output, shown as text elsewhere.
-    case json(String)
-
+/// Building and reading the registry's table cells for rendering; rendering is a pure function
+/// from cells and a format to text.
+extension Cell {
     init(_ text: String?) { self = text.map(Cell.text) ?? .null }
     init(_ integer: Int64?) { self = integer.map(Cell.integer) ?? .null }
     init<V: RawRepresentable>(_ value: V?) where V.RawValue == String { self = value.map { .text($0.rawValue) } ?? .null }

@@ -1,4 +1,5 @@
 import Foundation
+import Registry
 
 /// Aligned columns for people reading a terminal.
 enum TextTable {
