@@ -41,6 +41,13 @@ BEGIN
     SELECT RAISE(ABORT, 'the audit log cannot be changed');
 END;
 
+-- REPLACE deletes the row it replaces without firing delete triggers.
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log cannot be changed');
+END;
+
 -- city
 CREATE TRIGGER city_audit_insert AFTER INSERT ON city
 BEGIN

@@ -84,12 +84,12 @@ extension Activity: InputRecord {
         if let raw = input.start { activity.startDate = checker.date("start", raw) }
         if let raw = input.end { activity.endDate = checker.date("end", raw) }
         checker.dateOrder(start: activity.startDate, end: activity.endDate)
-        if let raw = input.location { activity.location = checker.text(raw) }
+        if let raw = input.location { activity.location = checker.freeText("location", raw) }
         if let raw = input.participants { activity.participants = checker.integer("participants", raw, in: 0...1_000_000) }
         if let raw = input.plannedCost { activity.plannedCostCents = checker.money("planned-cost", raw) }
         if let raw = input.status { activity.status = checker.choice("status", raw, as: ActivityStatus.self) ?? activity.status }
         if let raw = input.topic { activity.topicId = checker.text(raw) == nil ? nil : context.reference.topic("topic", raw, checker: &checker) }
-        if let raw = input.notes { activity.notes = checker.text(raw) }
+        if let raw = input.notes { activity.notes = checker.freeText("notes", raw) }
         return activity
     }
 }

@@ -16,11 +16,12 @@ extension Registry {
             }
             if let since = filter.since {
                 // A date means from the start of that day (UTC); a full time is taken as given.
-                if since.count == 10, let day = checker.date("since", since) {
-                    conditions.add("changed_at >= ?", day + "T00:00:00Z")
-                } else if since.count == 20, since.hasSuffix("Z"), let day = checker.date("since", String(since.prefix(10))) {
-                    conditions.add("changed_at >= ?", day + since.dropFirst(10))
-                } else if since.count != 10 {
+                let time = since.dropFirst(10)
+                if since.count == 10 || (since.count == 20 && Self.isUTCTime(time)) {
+                    if let day = checker.date("since", String(since.prefix(10))) {
+                        conditions.add("changed_at >= ?", day + (time.isEmpty ? "T00:00:00Z" : time))
+                    }
+                } else {
                     checker.report("since", since, "is not a date (2024-02-29) or a UTC time (2024-02-29T13:00:00Z)")
                 }
             }
@@ -33,5 +34,14 @@ extension Registry {
                 db, sql: "SELECT * FROM (SELECT * FROM audit_log \(conditions.sql) ORDER BY id DESC LIMIT ?) ORDER BY id",
                 arguments: arguments)
         }
+    }
+
+    /// `THH:MM:SSZ` with a real hour, minute and second.
+    static func isUTCTime(_ text: Substring) -> Bool {
+        let parts = text.dropFirst().dropLast().split(separator: ":", omittingEmptySubsequences: false)
+        guard text.count == 10, text.first == "T", text.last == "Z", parts.count == 3,
+            parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) })
+        else { return false }
+        return Int(parts[0])! < 24 && Int(parts[1])! < 60 && Int(parts[2])! < 60
     }
 }

@@ -88,7 +88,8 @@ struct BusinessRule {
             name: "travel_without_direction",
             sql: """
                 SELECT 'activity #' || id || ' ''' || title || '''' AS record,
-                    'a ' || replace(kind, '_', ' ') || ' without a direction (to_norway or to_poland)' AS detail
+                    CASE kind WHEN 'internship' THEN 'an internship' ELSE 'a study visit' END
+                        || ' without a direction (to_norway or to_poland)' AS detail
                 FROM activity WHERE kind IN ('study_visit', 'internship') AND direction IS NULL
                 ORDER BY id
                 """),

@@ -103,14 +103,14 @@ extension City: InputRecord {
             .uppercased()
         }
         if let raw = input.projectGrant { city.projectGrantCents = checker.money("project-grant", raw) }
-        if let raw = input.expectations { city.expectations = checker.text(raw) }
+        if let raw = input.expectations { city.expectations = checker.freeText("expectations", raw) }
         if let raw = input.website { city.website = checker.url("website", raw) }
         if let raw = input.teryt {
             city.teryt = checker.pattern("teryt", raw, accepted: "is not a TERYT municipality code of 7 digits, e.g. 1061011") {
                 $0.count == 7 && $0.allSatisfy(\.isASCIIDigit)
             }
         }
-        if let raw = input.notes { city.notes = checker.text(raw) }
+        if let raw = input.notes { city.notes = checker.freeText("notes", raw) }
         return city
     }
 

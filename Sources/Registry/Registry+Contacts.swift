@@ -63,7 +63,7 @@ extension Contact: InputRecord {
             contact.partnerId = try NamedTable.partner.resolve(partner, in: db)
             contact.cityId = nil
         }
-        if let raw = input.role { contact.role = checker.text(raw) }
+        if let raw = input.role { contact.role = checker.freeText("role", raw) }
         if let raw = input.email { contact.email = checker.email("email", raw) }
         if let raw = input.phone {
             contact.phone = checker.pattern("phone", raw, accepted: "is not a phone number (digits, spaces, +, -, parentheses), e.g. +47 22 00 00 00")
@@ -78,7 +78,7 @@ extension Contact: InputRecord {
             }
             contact.languages = codes.isEmpty ? nil : codes.joined(separator: ",")
         }
-        if let raw = input.notes { contact.notes = checker.text(raw) }
+        if let raw = input.notes { contact.notes = checker.freeText("notes", raw) }
         return contact
     }
 }

@@ -65,7 +65,7 @@ extension Expense: InputRecord {
         }
         if let raw = input.category { expense.category = checker.choice("category", raw, as: ExpenseCategory.self) ?? expense.category }
         if let raw = input.date { expense.spentDate = checker.date("date", raw) }
-        if let raw = input.note { expense.note = checker.text(raw) }
+        if let raw = input.note { expense.note = checker.freeText("note", raw) }
         return expense
     }
 }

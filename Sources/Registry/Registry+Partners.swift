@@ -92,16 +92,16 @@ extension Partner: InputRecord {
         if let raw = input.county {
             partner.county = checker.reference("county", raw, in: reference.counties, describedAs: "Norwegian counties (fylker) of 2024")
         }
-        if let raw = input.orgNumber { partner.orgNumber = checker.text(raw) }
+        if let raw = input.orgNumber { partner.orgNumber = checker.freeText("org-number", raw) }
         if let number = partner.orgNumber, input.orgNumber != nil || input.country != nil {
             partner.orgNumber = checker.organisationNumber("org-number", number, country: partner.country)
         }
         if partner.country != .norway, let county = partner.county {
             checker.report("county", county, "applies to Norwegian partners only; this partner's country is \(partner.country.rawValue)")
         }
-        if let raw = input.expertise { partner.expertise = checker.text(raw) }
+        if let raw = input.expertise { partner.expertise = checker.freeText("expertise", raw) }
         if let raw = input.website { partner.website = checker.url("website", raw) }
-        if let raw = input.notes { partner.notes = checker.text(raw) }
+        if let raw = input.notes { partner.notes = checker.freeText("notes", raw) }
         return partner
     }
 

@@ -74,7 +74,7 @@ extension Partnership: InputRecord {
         if let raw = input.improvedKnowledge { partnership.improvedKnowledge = checker.answer("improved-knowledge", raw) }
         if let raw = input.continues { partnership.continues = checker.answer("continues", raw) }
         if let raw = input.lastingEffects { partnership.lastingEffects = checker.answer("lasting-effects", raw) }
-        if let raw = input.notes { partnership.notes = checker.text(raw) }
+        if let raw = input.notes { partnership.notes = checker.freeText("notes", raw) }
         return partnership
     }
 

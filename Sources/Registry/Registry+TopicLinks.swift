@@ -15,10 +15,14 @@ enum TopicLink: String {
         }
     }
 
-    /// Replaces the record's topics with `topicIDs`.
+    /// Makes the record's topics `topicIDs`, touching only the links that change, so the audit
+    /// trail records what really changed.
     func replace(owner id: Int64, with topicIDs: [Int64], in db: Database) throws {
-        try db.execute(sql: "DELETE FROM \(rawValue) WHERE \(ownerColumn) = ?", arguments: [id])
-        for topicID in topicIDs {
+        let current = Set(try Int64.fetchAll(db, sql: "SELECT topic_id FROM \(rawValue) WHERE \(ownerColumn) = ?", arguments: [id]))
+        for topicID in current.subtracting(topicIDs).sorted() {
+            try db.execute(sql: "DELETE FROM \(rawValue) WHERE \(ownerColumn) = ? AND topic_id = ?", arguments: [id, topicID])
+        }
+        for topicID in topicIDs where !current.contains(topicID) {
             try db.execute(sql: "INSERT INTO \(rawValue) (\(ownerColumn), topic_id) VALUES (?, ?)", arguments: [id, topicID])
         }
     }

@@ -10,7 +10,8 @@ extension RegistryError {
     }
 }
 
-/// Everything a user can list, to show that a refused command changed nothing.
+/// Everything a user can list, and the audit trail, to show that a refused command changed
+/// nothing and logged nothing.
 struct Snapshot: Equatable {
     var cities: [CityListing]
     var partners: [PartnerListing]
@@ -18,6 +19,7 @@ struct Snapshot: Equatable {
     var partnerships: [Partnership]
     var activities: [Activity]
     var expenses: [Expense]
+    var audit: [AuditEntry]
 
     init(of registry: Registry) throws {
         cities = try registry.cities()
@@ -26,6 +28,7 @@ struct Snapshot: Equatable {
         partnerships = try registry.partnerships().map(\.partnership)
         activities = try registry.activities().map(\.activity)
         expenses = try registry.expenses().map(\.expense)
+        audit = try registry.auditLog()
     }
 }
 
@@ -46,9 +49,9 @@ func expectInvalid<T>(
 
 /// Registries with a few records, named the way the tests refer to them.
 enum Sample {
-    /// An empty registry with Łódź (łódzkie) and Bergen kommune (Vestland).
-    static func cityAndPartner() throws -> Registry {
-        let registry = try Registry.inMemory()
+    /// Łódź (łódzkie) and Bergen kommune (Vestland), in `registry` or a new in-memory one.
+    static func cityAndPartner(in registry: Registry? = nil) throws -> Registry {
+        let registry = try registry ?? Registry.inMemory()
         _ = try registry.addCity(CityInput(name: "Łódź", voivodeship: "łódzkie", topics: ["air_quality"]))
         _ = try registry.addPartner(
             PartnerInput(name: "Bergen kommune", kind: "municipality", county: "Vestland", topics: ["cycling"]))
@@ -56,9 +59,9 @@ enum Sample {
     }
 
     /// Łódź and Bergen kommune in a partnership (2022-06-01 to 2024-04-30) with a study visit,
-    /// one expense on it, and a contact at each.
-    static func linked() throws -> Registry {
-        let registry = try cityAndPartner()
+    /// one expense on it, and a contact at each; every record has id 1 but Ola's contact (2).
+    static func linked(in registry: Registry? = nil) throws -> Registry {
+        let registry = try cityAndPartner(in: registry)
         _ = try registry.addPartnership(
             PartnershipInput(
                 city: "lodz", partner: "bergen", budget: "150000", start: "2022-06-01", end: "2024-04-30",
@@ -88,4 +91,31 @@ func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
 func permissions(_ path: String) throws -> Int {
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+}
+
+/// Runs `sql` through the real `sqlite3` shell, as staff do outside the registry.
+@discardableResult
+func sqliteShell(_ path: String, _ sql: String) throws -> (status: Int32, stderr: String) {
+    let shell = Process()
+    shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    shell.arguments = [path, sql]
+    let errors = Pipe()
+    shell.standardError = errors
+    shell.standardOutput = FileHandle.nullDevice
+    try shell.run()
+    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+    shell.waitUntilExit()
+    return (shell.terminationStatus, String(decoding: stderr, as: UTF8.self))
+}
+
+/// A JSON object of the audit trail's before and after values.
+func jsonObject(_ text: String?, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+    let text = try #require(text, sourceLocation: sourceLocation)
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+    return try #require(object as? [String: Any], "\(text)", sourceLocation: sourceLocation)
+}
+
+/// A JSON value in one canonical spelling, so values parsed from JSON compare as text.
+func canonicalJSON(_ value: Any) throws -> String {
+    String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]), as: UTF8.self)
 }

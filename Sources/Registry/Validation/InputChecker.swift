@@ -32,7 +32,9 @@ struct InputChecker {
     /// A required name: NFC, trimmed, not empty, at most 200 characters.
     mutating func name(_ field: String, _ raw: String) -> String {
         let name = NameFolding.normalized(raw)
-        if name.isEmpty {
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            report(field, raw, "contains a control character; a name is one line of text")
+        } else if name.isEmpty {
             report(field, raw, "must not be empty")
         } else if NameFolding.key(name).isEmpty {
             report(field, raw, "must contain a letter or a digit")
@@ -42,7 +44,17 @@ struct InputChecker {
         return name
     }
 
-    /// Optional free text, stored in NFC; empty means none.
+    /// Optional free text, stored in NFC; empty means none. Line breaks and tabs are kept;
+    /// other control characters are refused, since they break terminals, CSV and JSON.
+    mutating func freeText(_ field: String, _ raw: String) -> String? {
+        if let bad = raw.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) }) {
+            report(field, raw, "contains the control character U+\(String(format: "%04X", bad.value)); only line breaks and tabs are accepted")
+            return nil
+        }
+        return text(raw)
+    }
+
+    /// Optional text, stored in NFC; empty means none.
     func text(_ raw: String) -> String? {
         let text = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text

@@ -84,6 +84,12 @@ struct ContactCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            if fields.city != nil && fields.partner != nil {
+                throw ValidationError("Give --city or --partner, not both: a contact belongs to one of them.")
+            }
+        }
+
         func run() throws {
             let registry = try database.open()
             let contact = try registry.editContact(contact, fields.input(name: name))

@@ -33,7 +33,8 @@ enum JSONText {
         case .integer(let number): String(number)
         case .money(let cents): Money.jsonNumber(cents)
         case .list(let items): "[" + items.map(string).joined(separator: ", ") + "]"
-        case .json(let text): text
+        // Audit values written by other tools may hold raw control characters: then a string.
+        case .json(let text): text.unicodeScalars.contains { $0.value < 0x20 } ? string(text) : text
         }
     }
 
