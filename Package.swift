@@ -22,6 +22,7 @@ let package = Package(
                 .embedInCode("0002_seed_reference.sql"),
                 .embedInCode("0003_audit_log.sql"),
                 .embedInCode("0004_budget_views.sql"),
+                .embedInCode("0005_import_change_sets.sql"),
             ]
         ),
         .target(

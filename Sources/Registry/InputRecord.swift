@@ -1,23 +1,31 @@
 import GRDB
 
 /// What checking raw input needs besides the input: the open transaction and the reference
-/// sets, read once so that many rows (an import) can share them.
-struct InputContext {
+/// sets, read once so that many rows (an import) can share them; and the topic links added,
+/// which an import's change-set entry counts.
+final class InputContext {
     let db: Database
     let reference: ReferenceData
+    private(set) var linksAdded: [TopicLink: IDRanges] = [:]
 
     init(_ db: Database) throws {
         self.db = db
         reference = try ReferenceData(db)
     }
+
+    func replaceTopics(_ link: TopicLink, owner id: Int64, with topicIDs: [Int64]) throws -> Bool {
+        let (added, removed) = try link.replace(owner: id, with: topicIDs, in: db)
+        for _ in 0..<added { linksAdded[link, default: IDRanges()].append(id) }
+        return added + removed > 0
+    }
 }
 
 /// A record people add and edit by typing raw values (command-line options, import cells).
 /// One generic path checks, inserts and updates every such record, so all follow the same rules.
-protocol InputRecord: RegistryRecord {
+protocol InputRecord: RegistryRecord, Equatable {
     associatedtype Input
 
-    var id: Int64? { get }
+    var id: Int64? { get set }
 
     /// The record `add` starts from, before the input is applied.
     static var blank: Self { get }
@@ -48,29 +56,36 @@ extension InputRecord {
         value == nil ? FieldProblem(field: field, value: "", reason: "is required" + accepted) : nil
     }
 
-    /// Checks `input` and inserts the record with its topics.
-    static func insert(_ input: Input, in context: InputContext) throws -> Self {
+    /// Checks `input` and inserts the record with its topics, as record `id` when given.
+    static func insert(_ input: Input, id: Int64? = nil, in context: InputContext) throws -> Self {
         var checker = InputChecker()
         missingFields(in: input).forEach { checker.report($0) }
         var record = try applying(input, to: blank, in: context, checker: &checker)
         let topics = topicIDs(in: input, context: context, checker: &checker)
         try checker.throwIfInvalid()
         try record.checkUnique(in: context.db)
+        record.id = id
         try record.insert(context.db)
-        try topicLink?.replace(owner: record.id!, with: topics ?? [], in: context.db)
+        if let topicLink { _ = try context.replaceTopics(topicLink, owner: record.id!, with: topics ?? []) }
         return record
     }
 
-    /// Checks `input` and applies it to record `id`; topics change only when given.
-    static func update(id: Int64, with input: Input, in context: InputContext) throws -> Self {
+    /// Checks `input` and applies it to record `id`; topics change only when given. Also says
+    /// whether anything changed: a record left as it was is not written.
+    static func update(id: Int64, with input: Input, in context: InputContext) throws -> (record: Self, changed: Bool) {
         var checker = InputChecker()
-        let record = try applying(input, to: fetchOne(context.db, key: id)!, in: context, checker: &checker)
+        let before = try fetchOne(context.db, key: id)!
+        let record = try applying(input, to: before, in: context, checker: &checker)
         let topics = topicIDs(in: input, context: context, checker: &checker)
         try checker.throwIfInvalid()
-        try record.checkUnique(in: context.db)
-        try record.update(context.db)
-        if let topics { try topicLink?.replace(owner: id, with: topics, in: context.db) }
-        return record
+        var changed = false
+        if record != before {
+            try record.checkUnique(in: context.db)
+            try record.update(context.db)
+            changed = true
+        }
+        if let topics, let topicLink, try context.replaceTopics(topicLink, owner: id, with: topics) { changed = true }
+        return (record, changed)
     }
 
     private static func topicIDs(in input: Input, context: InputContext, checker: inout InputChecker) -> [Int64]? {
@@ -86,6 +101,6 @@ extension Registry {
 
     /// Edits the record that `resolve` finds, in one transaction.
     func edit<R: InputRecord>(_ input: R.Input, as _: R.Type, id resolve: @escaping (Database) throws -> Int64) throws -> R {
-        try write { db in try R.update(id: resolve(db), with: input, in: InputContext(db)) }
+        try write { db in try R.update(id: resolve(db), with: input, in: InputContext(db)).record }
     }
 }

@@ -16,15 +16,20 @@ enum TopicLink: String {
     }
 
     /// Makes the record's topics `topicIDs`, touching only the links that change, so the audit
-    /// trail records what really changed.
-    func replace(owner id: Int64, with topicIDs: [Int64], in db: Database) throws {
+    /// trail records what really changed. Returns how many links were added and removed.
+    @discardableResult
+    func replace(owner id: Int64, with topicIDs: [Int64], in db: Database) throws -> (added: Int, removed: Int) {
         let current = Set(try Int64.fetchAll(db, sql: "SELECT topic_id FROM \(rawValue) WHERE \(ownerColumn) = ?", arguments: [id]))
-        for topicID in current.subtracting(topicIDs).sorted() {
+        let removed = current.subtracting(topicIDs).sorted()
+        for topicID in removed {
             try db.execute(sql: "DELETE FROM \(rawValue) WHERE \(ownerColumn) = ? AND topic_id = ?", arguments: [id, topicID])
         }
+        var added = 0
         for topicID in topicIDs where !current.contains(topicID) {
             try db.execute(sql: "INSERT INTO \(rawValue) (\(ownerColumn), topic_id) VALUES (?, ?)", arguments: [id, topicID])
+            added += 1
         }
+        return (added, removed.count)
     }
 
     /// The record's topic codes in the programme's order.

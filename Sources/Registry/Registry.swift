@@ -99,14 +99,21 @@ public struct Registry: Sendable {
     /// Runs `body` in one immediate write transaction, translating SQLite errors into sentences.
     ///
     /// Every write goes through here: it names the actor for the audit triggers for the length of
-    /// the transaction (see `Migrations/0003_audit_log.sql`).
-    func write<T>(_ body: @escaping (Database) throws -> T) throws -> T {
+    /// the transaction (see `Migrations/0003_audit_log.sql`). A `bulk` write (an import) keeps the
+    /// insert triggers quiet and logs its own change-set entries (`0005_import_change_sets.sql`).
+    /// The transaction commits when `commit` says so of the result, else it is rolled back.
+    func write<T>(bulk: Bool = false, commit: @escaping (T) -> Bool = { _ in true }, _ body: @escaping (Database) throws -> T) throws -> T {
         try Self.translatingErrors(path: path) {
-            try writer.write { db in
-                try db.execute(sql: "INSERT OR REPLACE INTO audit_session (id, actor) VALUES (1, ?)", arguments: [actor])
-                let result = try body(db)
-                try db.execute(sql: "DELETE FROM audit_session")
-                return result
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "INSERT OR REPLACE INTO audit_session (id, actor, bulk) VALUES (1, ?, ?)", arguments: [actor, bulk])
+                    let value = try body(db)
+                    result = value
+                    try db.execute(sql: "DELETE FROM audit_session")
+                    return commit(value) ? .commit : .rollback
+                }
+                return result!
             }
         }
     }

@@ -54,7 +54,8 @@ struct ConcurrentWriterTests {
         #expect(Set(entries.map(\.rowId)) == Set(rows.keys))
         for entry in entries {
             let values = try #require(try JSONSerialization.jsonObject(with: Data((entry.newValues ?? "").utf8)) as? [String: Any])
-            let name = try #require(rows[entry.rowId])
+            let rowID = try #require(entry.rowId)
+            let name = try #require(rows[rowID])
             #expect(values[nameKey] as? String == name)
             #expect(name.hasPrefix(entry.actor.replacingOccurrences(of: "staff", with: "Change ") + "-"), "\(name) logged as \(entry.actor)")
         }

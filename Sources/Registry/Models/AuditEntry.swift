@@ -8,7 +8,8 @@ public struct AuditEntry: Codable, FetchableRecord, TableRecord, Equatable, Send
     public var changedAt: String
     public var actor: String
     public var tableName: String
-    public var rowId: Int64
+    /// Nil for an import's change-set entry, whose ids are in `newValues`.
+    public var rowId: Int64?
     public var action: AuditAction
     public var oldValues: String?
     public var newValues: String?
@@ -18,7 +19,7 @@ public struct AuditEntry: Codable, FetchableRecord, TableRecord, Equatable, Send
 }
 
 public enum AuditAction: String, Vocabulary {
-    case insert, update, delete
+    case insert, update, delete, `import`
 }
 
 /// Filters for the audit trail; nil means any.

@@ -23,7 +23,7 @@ struct LogCommand: ParsableCommand {
         let entries = try database.open(.readOnly).auditLog(AuditFilter(table: table, since: since, actor: actor, limit: limit))
         let rows: [[Cell]] = entries.map { entry in
             [
-                .integer(entry.id), .text(entry.changedAt), .text(entry.actor), .text(entry.tableName), .integer(entry.rowId),
+                .integer(entry.id), .text(entry.changedAt), .text(entry.actor), .text(entry.tableName), entry.rowId.map(Cell.integer) ?? .null,
                 Cell(entry.action), .json(entry.oldValues), .json(entry.newValues),
             ]
         }

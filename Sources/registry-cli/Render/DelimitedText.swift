@@ -42,8 +42,9 @@ enum DelimitedText {
             appendMoney(cents, decimalSeparator: excel ? UInt8(ascii: ",") : UInt8(ascii: "."), to: &bytes)
         case .text(let text), .json(let text):
             var field = Array(text.utf8)
-            // Defused so a spreadsheet shows the cell instead of running it as a formula.
-            if excel, case .text = cell, let first = field.first, "=+-@\t\r".utf8.contains(first) { field.insert(UInt8(ascii: "'"), at: 0) }
+            // Defused so a spreadsheet shows the cell instead of running it as a formula; a cell
+            // already starting with the quote gets another, so `import --excel` can undo it exactly.
+            if excel, case .text = cell, let first = field.first, "=+-@\t\r'".utf8.contains(first) { field.insert(UInt8(ascii: "'"), at: 0) }
             appendQuotedIfNeeded(field, separator: separator, to: &bytes)
         case .list(let items):
             appendQuotedIfNeeded(Array(items.joined(separator: ",").utf8), separator: separator, to: &bytes)

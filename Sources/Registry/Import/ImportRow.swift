@@ -1,0 +1,59 @@
+/// What `registry import` can read: the records staff create. Its columns are the columns
+/// `registry export` writes, so an export imports back unchanged.
+public enum ImportEntity: String, CaseIterable, Sendable {
+    case city, partner, contact, partnership, activity, expense
+
+    /// The columns, in export order.
+    var columns: [String] { ExportQuery.of(exportEntity).columns.map(\.name) }
+
+    var exportEntity: ExportEntity { ExportEntity(rawValue: rawValue)! }
+
+    /// The money columns, written with a decimal comma in Excel files.
+    var moneyColumns: Set<String> { Set(ExportQuery.of(exportEntity).columns.filter { $0.kind == .money }.map(\.name)) }
+
+    /// The file's column for a field named in a validation message (`--planned-cost` is the
+    /// `planned_cost` column, `--start` is `start_date`).
+    func column(forField field: String) -> String {
+        let renamed = ["start": "start_date", "end": "end_date", "signed": "signed_date", "date": "spent_date", "activity": "activity_id"]
+        if let column = renamed[field], columns.contains(column) { return column }
+        if field == "partnership" { return "city" }
+        return field.replacingOccurrences(of: "-", with: "_")
+    }
+}
+
+/// One record of an import file: the line it starts on, and its cells by the entity's columns
+/// (nil: the file has no such column, so the field is left as it is).
+struct ImportRow {
+    let line: Int
+    let columns: [String]
+    var cells: [String?]
+
+    /// The cell of `column` as given; an empty cell clears the field.
+    subscript(_ column: String) -> String? {
+        guard let index = columns.firstIndex(of: column) else { return nil }
+        return cells[index]
+    }
+
+    /// The cell of `column`, nil when empty: for fields that cannot be cleared (names,
+    /// statuses), where an empty cell means "not given" (the default, or unchanged).
+    func given(_ column: String) -> String? {
+        guard let value = self[column], !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return value
+    }
+
+    /// A list of codes written `a,b,c`; an empty cell is the empty list.
+    func list(_ column: String) -> [String]? {
+        self[column].map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+
+    /// The record id the row gives, if any.
+    func id() throws -> Int64? {
+        guard let text = given("id")?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard let id = Int64(text), id > 0, text.allSatisfy(\.isASCIIDigit) else {
+            throw RegistryError.invalid([
+                FieldProblem(field: "id", value: text, reason: "is not a record id (a whole number from 1); leave it empty for a new record")
+            ])
+        }
+        return id
+    }
+}

@@ -1,0 +1,172 @@
+import GRDB
+
+/// A record `registry import` reads: how a row becomes the same input `add` and `edit` take
+/// (so rows are checked by the same rules, with the same messages), and which record already
+/// in the register the row names by its natural key.
+protocol ImportableRecord: InputRecord {
+    /// The row as input, with its references to other records resolved (by exact name).
+    static func input(_ row: ImportRow, in context: ImportContext) throws -> Input
+
+    /// The record the row names by its natural key, if the register has it.
+    static func existing(_ input: Input, in context: ImportContext) throws -> Int64?
+
+    /// The column holding the natural key, for messages.
+    static var keyColumn: String { get }
+}
+
+/// What every row of one import shares: the checking context and the references already
+/// resolved, so a million activities do not look up the same partnership a million times.
+final class ImportContext {
+    let input: InputContext
+    var db: Database { input.db }
+    private var names: [NamedTable: [String: Int64]] = [.city: [:], .partner: [:]]
+    private var partnerships: [Pair: Int64] = [:]
+
+    private struct Pair: Hashable {
+        let city: Int64
+        let partner: Int64
+    }
+
+    init(_ db: Database) throws {
+        input = try InputContext(db)
+    }
+
+    /// The id of the city or partner named exactly `name` (ignoring case and Polish and
+    /// Norwegian letters, but never a mere beginning: a file names records in full).
+    func id(of table: NamedTable, named name: String) throws -> Int64 {
+        if let id = names[table]?[name] { return id }
+        let key = NameFolding.key(name)
+        guard !key.isEmpty, let id = try Int64.fetchOne(db, sql: "SELECT id FROM \(table.rawValue) WHERE name_key = ?", arguments: [key])
+        else { throw RegistryError.notFound(entity: table.entity, reference: name) }
+        names[table]?[name] = id
+        return id
+    }
+
+    /// The optional reference in `column`: nil when not given, the id of the name otherwise.
+    func reference(_ table: NamedTable, _ row: ImportRow, _ column: String) throws -> String? {
+        try row.given(column).map { String(try id(of: table, named: $0)) }
+    }
+
+    /// The partnership of the city and partner a row names.
+    func partnership(_ row: ImportRow) throws -> Int64? {
+        guard let city = row.given("city"), let partner = row.given("partner") else { return nil }
+        let pair = Pair(city: try id(of: .city, named: city), partner: try id(of: .partner, named: partner))
+        if let id = partnerships[pair] { return id }
+        guard
+            let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM partnership WHERE city_id = ? AND partner_id = ?", arguments: [pair.city, pair.partner])
+        else { throw RegistryError.notFound(entity: "partnership", reference: "\(city)/\(partner)") }
+        partnerships[pair] = id
+        return id
+    }
+}
+
+extension City: ImportableRecord {
+    static let keyColumn = "name"
+
+    static func input(_ row: ImportRow, in context: ImportContext) throws -> CityInput {
+        CityInput(
+            name: row.given("name"), voivodeship: row.given("voivodeship"), population: row["population"], status: row.given("status"),
+            partnerBudget: row["partner_budget"], projectCode: row["project_code"], projectGrant: row["project_grant"],
+            topics: row.list("topics"), expectations: row["expectations"], website: row["website"], teryt: row["teryt"], notes: row["notes"])
+    }
+
+    static func existing(_ input: CityInput, in context: ImportContext) throws -> Int64? {
+        try input.name.flatMap { try Int64.fetchOne(context.db, sql: "SELECT id FROM city WHERE name_key = ?", arguments: [NameFolding.key($0)]) }
+    }
+}
+
+extension Partner: ImportableRecord {
+    static let keyColumn = "name"
+
+    static func input(_ row: ImportRow, in context: ImportContext) throws -> PartnerInput {
+        PartnerInput(
+            name: row.given("name"), kind: row.given("kind"), country: row.given("country"), orgNumber: row["org_number"],
+            county: row["county"], topics: row.list("topics"), expertise: row["expertise"], website: row["website"], notes: row["notes"])
+    }
+
+    static func existing(_ input: PartnerInput, in context: ImportContext) throws -> Int64? {
+        try input.name.flatMap {
+            try Int64.fetchOne(context.db, sql: "SELECT id FROM partner WHERE name_key = ?", arguments: [NameFolding.key($0)])
+        }
+    }
+}
+
+extension Contact: ImportableRecord {
+    static let keyColumn = "name"
+
+    static func input(_ row: ImportRow, in context: ImportContext) throws -> ContactInput {
+        ContactInput(
+            name: row.given("name"), city: try context.reference(.city, row, "city"), partner: try context.reference(.partner, row, "partner"),
+            role: row["role"], email: row["email"], phone: row["phone"], languages: row["languages"], notes: row["notes"])
+    }
+
+    /// The contact of the same name at the same city or partner.
+    static func existing(_ input: ContactInput, in context: ImportContext) throws -> Int64? {
+        guard let name = input.name?.trimmingCharacters(in: .whitespaces) else { return nil }
+        return try Int64.fetchOne(
+            context.db, sql: "SELECT id FROM contact WHERE name = ? AND city_id IS ? AND partner_id IS ?",
+            arguments: [name, input.city.flatMap { Int64($0) }, input.partner.flatMap { Int64($0) }])
+    }
+}
+
+extension Partnership: ImportableRecord {
+    static let keyColumn = "city"
+
+    static func input(_ row: ImportRow, in context: ImportContext) throws -> PartnershipInput {
+        PartnershipInput(
+            city: try context.reference(.city, row, "city"), partner: try context.reference(.partner, row, "partner"), status: row.given("status"),
+            budget: row["budget"], signed: row["signed_date"], start: row["start_date"], end: row["end_date"], topics: row.list("topics"),
+            notes: row["notes"], improvedKnowledge: row["improved_knowledge"], continues: row["continues"],
+            lastingEffects: row["lasting_effects"])
+    }
+
+    /// The partnership of the same city and partner.
+    static func existing(_ input: PartnershipInput, in context: ImportContext) throws -> Int64? {
+        guard let city = input.city.flatMap({ Int64($0) }), let partner = input.partner.flatMap({ Int64($0) }) else { return nil }
+        return try Int64.fetchOne(
+            context.db, sql: "SELECT id FROM partnership WHERE city_id = ? AND partner_id = ?", arguments: [city, partner])
+    }
+}
+
+extension Activity: ImportableRecord {
+    static let keyColumn = "id"
+
+    static func input(_ row: ImportRow, in context: ImportContext) throws -> ActivityInput {
+        ActivityInput(
+            partnership: try context.partnership(row).map(String.init), kind: row.given("kind"), title: row.given("title"),
+            direction: row["direction"], start: row["start_date"], end: row["end_date"], location: row["location"],
+            participants: row["participants"], plannedCost: row["planned_cost"], status: row.given("status"), topic: row["topic"],
+            notes: row["notes"])
+    }
+
+    /// Activities have no natural key: only their id names them.
+    static func existing(_ input: ActivityInput, in context: ImportContext) throws -> Int64? { nil }
+}
+
+extension Expense: ImportableRecord {
+    static let keyColumn = "id"
+
+    static func input(_ row: ImportRow, in context: ImportContext) throws -> ExpenseInput {
+        ExpenseInput(
+            activity: try row.given("activity_id") ?? activityID(row, in: context).map(String.init), amount: row.given("amount"),
+            category: row.given("category"), date: row["spent_date"], note: row["note"])
+    }
+
+    /// Without an activity id, the activity is the one of that title in the row's partnership.
+    private static func activityID(_ row: ImportRow, in context: ImportContext) throws -> Int64? {
+        guard let title = row.given("activity"), let partnership = try context.partnership(row) else { return nil }
+        let ids = try Int64.fetchAll(
+            context.db, sql: "SELECT id FROM activity WHERE partnership_id = ? AND title = ? LIMIT 2",
+            arguments: [partnership, title.trimmingCharacters(in: .whitespaces)])
+        guard ids.count == 1 else {
+            throw ids.isEmpty
+                ? RegistryError.notFound(entity: "activity", reference: title)
+                : RegistryError.ambiguous(entity: "activity", reference: title, candidates: ["give activity_id"])
+        }
+        return ids[0]
+    }
+
+    /// Expenses have no natural key: only their id names them.
+    static func existing(_ input: ExpenseInput, in context: ImportContext) throws -> Int64? { nil }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add (or with --update, change) records from a CSV or JSON file, all or nothing.",
+        discussion: """
+            ENTITY is city, partner, contact, partnership, activity or expense. The columns are the ones `registry export` \
+            writes, in any order and case; an unknown column is refused. Missing columns leave fields as they are (or \
+            at their defaults); an empty cell clears a field. References are full names (a contact's city or partner, \
+            an activity's city and partner); ids are kept when the register does not use them yet.
+
+            CSV as Excel saves it is read as it is: a byte-order mark, ',' or ';' separators (detected from the header), \
+            CRLF line ends, quoted fields with line breaks. Files from Polish or Norwegian Excel that are not UTF-8 need \
+            --encoding windows-1250 or windows-1252; without it such a file is refused, never stored garbled. JSON is an \
+            array of objects (as `export --format json` writes) or one object per line.
+
+            When any row is bad nothing is written: every bad row is listed with its line, column, value and reason, \
+            and the exit code is 65. --update changes records that exist (cities and partners by name, partnerships by \
+            city and partner, contacts by name and city or partner, activities and expenses by id) and counts those left \
+            unchanged. The counts go to stdout. The import is one change set in the audit log: one entry per table with \
+            the actor, the file, the number of rows and their ids (changes to existing records are logged one by one).
+            """)
+
+    @Argument(help: "What to import: city, partner, contact, partnership, activity or expense.")
+    var entity: ImportEntity
+    @Argument(help: ArgumentHelp("The file to read; - reads stdin.", valueName: "file"))
+    var file: String
+    @Option(help: "csv or json (default: json for .json and .ndjson files, else csv).") var format: ImportOptions.Format?
+    @Option(help: "The CSV file's encoding: utf-8 (default), windows-1250, windows-1252 or iso-8859-2.") var encoding: TextEncoding = .utf8
+    @Flag(help: "The file was written by `export --excel`: undo its defused formulas and read decimal commas.") var excel = false
+    @Flag(help: "Update records that already exist instead of refusing them.") var update = false
+    @Flag(help: "Check every row and report the counts, but write nothing.") var dryRun = false
+    @OptionGroup var database: DatabaseOptions
+
+    var resolvedFormat: ImportOptions.Format {
+        format ?? (file.lowercased().hasSuffix(".json") || file.lowercased().hasSuffix(".ndjson") ? .json : .csv)
+    }
+
+    func validate() throws {
+        if resolvedFormat == .json && excel { throw ValidationError("--excel applies to CSV; drop it for JSON.") }
+        if resolvedFormat == .json && encoding != .utf8 { throw ValidationError("JSON is always UTF-8; drop --encoding.") }
+    }
+
+    func run() throws {
+        let descriptor = try openInput()
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let registry = try database.open()
+        let options = ImportOptions(format: resolvedFormat, encoding: encoding, excel: excel, update: update, dryRun: dryRun)
+        let summary: ImportSummary
+        do {
+            summary = try registry.importRecords(entity, from: descriptor, source: file == "-" ? "stdin" : file, options: options)
+        } catch RegistryError.invalid(let problems) {
+            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+            throw RegistryError.invalid(problems + [FieldProblem(field: "import", value: "", reason: "nothing was written (\(count) in \(file))")])
+        }
+        let counts = "\(summary.inserted) inserted, \(summary.updated) updated, \(summary.unchanged) unchanged"
+        Console.output(dryRun ? "Dry run, nothing written: would be \(counts).\n" : "Imported \(entity.rawValue) from \(file): \(counts).\n")
+    }
+
+    /// The file to read, opened; a folder or a missing file is refused before the database is touched.
+    private func openInput() throws -> Int32 {
+        if file == "-" { return STDIN_FILENO }
+        let descriptor = open(file, O_RDONLY)
+        guard descriptor >= 0 else { throw RegistryError.file(path: file, reason: String(cString: strerror(errno))) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            close(descriptor)
+            throw RegistryError.file(path: file, reason: "is a folder, not a file")
+        }
+        return descriptor
+    }
+}
+
+extension ImportEntity: ExpressibleByArgument {}
+extension ImportOptions.Format: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {}
