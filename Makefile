@@ -6,12 +6,13 @@
 #   make release   statically linked release binary in .build/release/registry
 #   make bench     benchmarks, ours beside the reference: start-up against the sqlite3 shell,
 #                  and the cost of the audit trail
+#   make bench-io  import and export of ROWS (default 1,000,000) activities against the sqlite3 shell
 #   make install   install the release binary under $(PREFIX)/bin
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: build test lint check release relocatable bench install uninstall
+.PHONY: build test lint check release relocatable bench bench-io install uninstall
 
 build:
 	$(SWIFT) build
@@ -33,6 +34,12 @@ check: test relocatable
 bench: release
 	scripts/bench-startup.py .build/release/registry
 	$(SWIFT) run -c release registry-bench audit 10000
+
+ROWS ?= 1000000
+bench-io: release
+	scripts/bench-import.py .build/release/registry $(ROWS)
+	.build/release/registry demo --db .build/bench-export.sqlite --activities $(ROWS) --force > /dev/null
+	scripts/bench-export.py .build/release/registry .build/bench-export.sqlite
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -44,6 +44,17 @@ protocol InputRecord: RegistryRecord, Equatable {
 
     /// Refuses a record that would duplicate another, with a sentence naming it.
     func checkUnique(in db: Database) throws
+
+    /// Inserts the checked record and sets its id.
+    mutating func insertChecked(_ db: Database) throws
+}
+
+extension InputRecord {
+    mutating func insertChecked(_ db: Database) throws { try insert(db) }
+}
+
+extension InputRecord where Self: ColumnListedRecord {
+    mutating func insertChecked(_ db: Database) throws { id = try insertListed(db) }
 }
 
 extension InputRecord {
@@ -52,8 +63,8 @@ extension InputRecord {
     func checkUnique(in db: Database) throws {}
 
     /// A required field that was not given.
-    static func required(_ field: String, _ value: String?, accepted: String = "") -> FieldProblem? {
-        value == nil ? FieldProblem(field: field, value: "", reason: "is required" + accepted) : nil
+    static func required(_ field: String, _ value: String?, accepted: @autoclosure () -> String = "") -> FieldProblem? {
+        value == nil ? FieldProblem(field: field, value: "", reason: "is required" + accepted()) : nil
     }
 
     /// Checks `input` and inserts the record with its topics, as record `id` when given.
@@ -65,7 +76,7 @@ extension InputRecord {
         try checker.throwIfInvalid()
         try record.checkUnique(in: context.db)
         record.id = id
-        try record.insert(context.db)
+        try record.insertChecked(context.db)
         if let topicLink { _ = try context.replaceTopics(topicLink, owner: record.id!, with: topics ?? []) }
         return record
     }

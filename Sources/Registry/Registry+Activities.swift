@@ -64,15 +64,21 @@ extension Activity: InputRecord {
         participants: nil, plannedCostCents: nil, status: .planned, topicId: nil, notes: nil)
 
     static func missingFields(in input: ActivityInput) -> [FieldProblem] {
-        let kinds = "; one of: " + ActivityKind.allCases.map(\.rawValue).joined(separator: ", ")
-        return [required("partnership", input.partnership), required("kind", input.kind, accepted: kinds), required("title", input.title)]
-            .compactMap { $0 }
+        [
+            required("partnership", input.partnership ?? input.partnershipID.map { String($0) }),
+            required("kind", input.kind, accepted: "; one of: " + ActivityKind.allCases.map(\.rawValue).joined(separator: ", ")),
+            required("title", input.title),
+        ].compactMap { $0 }
     }
 
     static func applying(_ input: ActivityInput, to base: Activity, in context: InputContext, checker: inout InputChecker) throws -> Activity {
         let db = context.db
         var activity = base
-        if let reference = input.partnership { activity.partnershipId = try Registry.resolvePartnership(reference, in: db) }
+        if let id = input.partnershipID {
+            activity.partnershipId = id
+        } else if let reference = input.partnership {
+            activity.partnershipId = try Registry.resolvePartnership(reference, in: db)
+        }
         if let raw = input.kind { activity.kind = checker.choice("kind", raw, as: ActivityKind.self) ?? activity.kind }
         if let raw = input.title { activity.title = checker.name("title", raw) }
         if let raw = input.direction {

@@ -40,7 +40,7 @@ extension Registry {
     static func isUTCTime(_ text: Substring) -> Bool {
         let parts = text.dropFirst().dropLast().split(separator: ":", omittingEmptySubsequences: false)
         guard text.count == 10, text.first == "T", text.last == "Z", parts.count == 3,
-            parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) })
+            parts.allSatisfy({ $0.count == 2 && $0.allSatisfy({ $0.isASCIIDigit }) })
         else { return false }
         return Int(parts[0])! < 24 && Int(parts[1])! < 60 && Int(parts[2])! < 60
     }

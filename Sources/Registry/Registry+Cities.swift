@@ -99,7 +99,7 @@ extension City: InputRecord {
         if let raw = input.projectCode {
             city.projectCode = checker.pattern(
                 "project-code", raw, accepted: "is not a programme project code of the form PL-LOCALDEV-0025"
-            ) { code in code.count == 16 && code.uppercased().hasPrefix("PL-LOCALDEV-") && code.suffix(4).allSatisfy(\.isASCIIDigit) }?
+            ) { code in code.count == 16 && code.uppercased().hasPrefix("PL-LOCALDEV-") && code.suffix(4).allSatisfy({ $0.isASCIIDigit }) }?
             .uppercased()
         }
         if let raw = input.projectGrant { city.projectGrantCents = checker.money("project-grant", raw) }
@@ -107,7 +107,7 @@ extension City: InputRecord {
         if let raw = input.website { city.website = checker.url("website", raw) }
         if let raw = input.teryt {
             city.teryt = checker.pattern("teryt", raw, accepted: "is not a TERYT municipality code of 7 digits, e.g. 1061011") {
-                $0.count == 7 && $0.allSatisfy(\.isASCIIDigit)
+                $0.count == 7 && $0.allSatisfy({ $0.isASCIIDigit })
             }
         }
         if let raw = input.notes { city.notes = checker.freeText("notes", raw) }

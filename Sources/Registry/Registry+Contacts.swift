@@ -68,11 +68,11 @@ extension Contact: InputRecord {
         if let raw = input.phone {
             contact.phone = checker.pattern("phone", raw, accepted: "is not a phone number (digits, spaces, +, -, parentheses), e.g. +47 22 00 00 00")
             {
-                $0.count <= 30 && $0.contains(where: \.isASCIIDigit) && $0.allSatisfy { $0.isASCIIDigit || " +-()".contains($0) }
+                $0.count <= 30 && $0.contains(where: { $0.isASCIIDigit }) && $0.allSatisfy { $0.isASCIIDigit || " +-()".contains($0) }
             }
         }
         if let raw = input.languages {
-            let codes = raw.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let codes = raw.lowercased().split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
             if let bad = codes.first(where: { !(2...3).contains($0.count) || !$0.allSatisfy { $0.isASCII && $0.isLetter } }) {
                 checker.report("languages", raw, "'\(bad)' is not a language code; give ISO 639 codes separated by commas, e.g. nb,pl,en")
             }

@@ -50,9 +50,11 @@ extension Expense: InputRecord {
     static let blank = Expense(id: nil, activityId: 0, amountCents: 0, category: .other, spentDate: nil, note: nil)
 
     static func missingFields(in input: ExpenseInput) -> [FieldProblem] {
-        let categories = "; one of: " + ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", ")
-        return [required("activity", input.activity), required("amount", input.amount), required("category", input.category, accepted: categories)]
-            .compactMap { $0 }
+        return [
+            required("activity", input.activity), required("amount", input.amount),
+            required("category", input.category, accepted: "; one of: " + ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", ")),
+        ]
+        .compactMap { $0 }
     }
 
     static func applying(_ input: ExpenseInput, to base: Expense, in context: InputContext, checker: inout InputChecker) throws -> Expense {

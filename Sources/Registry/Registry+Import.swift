@@ -88,7 +88,9 @@ private struct ImportRun {
     private mutating func take<R: ImportableRecord>(_ row: ImportRow, as _: R.Type) throws {
         let input = try R.input(row, in: context)
         let id = try row.id()
-        let idTaken = try id.map { try R.exists(context.db, key: $0) } ?? false
+        // Without --update a taken id is found by the insert itself (its primary key), which
+        // saves a lookup per row of a large import.
+        let idTaken = try update ? id.map { try Registry.exists($0, in: R.databaseTableName, context.db) } ?? false : false
         // Records with a natural key are found by it; the others (activities, expenses) by id.
         let match = R.keyColumn == "id" ? (idTaken ? id : nil) : try R.existing(input, in: context)
         if let match {
@@ -108,7 +110,16 @@ private struct ImportRun {
                     FieldProblem(field: "id", value: String(id!), reason: "belongs to another \(entity.rawValue); leave it empty for a new record")
                 ])
             }
-            let record = try R.insert(input, id: id, in: context.input)
+            let record: R
+            do {
+                record = try R.insert(input, id: id, in: context.input)
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                throw RegistryError.invalid([
+                    FieldProblem(
+                        field: "id", value: String(id!),
+                        reason: "belongs to another \(entity.rawValue); use --update to change it, or leave the id empty for a new record")
+                ])
+            }
             inserted.append(record.id!)
             summary.inserted += 1
         }
@@ -225,7 +236,7 @@ private struct ImportRows {
         var problems: [FieldProblem] = []
         var seen = Set<Int>()
         let indices: [Int?] = header.enumerated().map { position, name in
-            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            let key = name.trimmed().lowercased()
             guard let index = columns.firstIndex(of: key) else {
                 problems.append(
                     FieldProblem(
@@ -276,7 +287,7 @@ private struct ImportRows {
                 }
                 var unknown = false
                 for (name, value) in record.members {
-                    guard let index = columns.firstIndex(of: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    guard let index = columns.firstIndex(of: name.trimmed().lowercased()) else {
                         problems.append(
                             FieldProblem(
                                 field: "line \(line), \(name)", value: "",

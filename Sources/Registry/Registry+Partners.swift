@@ -72,8 +72,10 @@ extension Partner: InputRecord {
     static let topicLink: TopicLink? = .partner
 
     static func missingFields(in input: PartnerInput) -> [FieldProblem] {
-        let kinds = "; one of: " + PartnerKind.allCases.map(\.rawValue).joined(separator: ", ")
-        return [required("name", input.name), required("kind", input.kind, accepted: kinds)].compactMap { $0 }
+        return [
+            required("name", input.name),
+            required("kind", input.kind, accepted: "; one of: " + PartnerKind.allCases.map(\.rawValue).joined(separator: ", ")),
+        ].compactMap { $0 }
     }
 
     static func topicCodes(in input: PartnerInput) -> [String]? { input.topics }

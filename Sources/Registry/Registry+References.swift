@@ -10,8 +10,8 @@ enum NamedTable: String {
 
     /// The id of the record `reference` names.
     func resolve(_ reference: String, in db: Database) throws -> Int64 {
-        let text = reference.trimmingCharacters(in: .whitespaces)
-        if let id = Int64(text), text.allSatisfy(\.isASCIIDigit) {
+        let text = reference.trimmed()
+        if let id = Int64(text), text.allSatisfy({ $0.isASCIIDigit }) {
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(rawValue) WHERE id = ?)", arguments: [id]) == true
             else { throw RegistryError.notFound(entity: entity, reference: reference) }
             return id
@@ -40,11 +40,15 @@ enum NamedTable: String {
 extension Registry {
     /// The id of the record with numeric id `reference` in `table`, or notFound.
     static func resolveID(_ reference: String, table: String, entity: String, in db: Database) throws -> Int64 {
-        let text = reference.trimmingCharacters(in: .whitespaces)
-        guard let id = Int64(text), text.allSatisfy(\.isASCIIDigit),
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) == true
+        let text = reference.trimmed()
+        guard let id = Int64(text), text.allSatisfy({ $0.isASCIIDigit }), try exists(id, in: table, db)
         else { throw RegistryError.notFound(entity: entity, reference: reference) }
         return id
+    }
+
+    /// Whether `table` has record `id`, through a cached statement: an import asks once per row.
+    static func exists(_ id: Int64, in table: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [id]) == true
     }
 
     /// The id of the partnership named by its id or as `CITY/PARTNER`.

@@ -102,6 +102,6 @@ struct ConcurrentWriterTests {
         #expect(try Registry.migrations(path: folder.database).allSatisfy(\.applied))
         let counts = try CommandRunner.sqlite(
             folder.database, "SELECT (SELECT count(*) FROM grdb_migrations), (SELECT count(*) FROM voivodeship), (SELECT count(*) FROM topic)")
-        #expect(counts.stdout == "4|16|26\n")
+        #expect(counts.stdout == "\(try Registry.migrations(path: folder.database).count)|16|26\n")
     }
 }

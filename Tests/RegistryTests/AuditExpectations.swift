@@ -69,7 +69,7 @@ func expectEntries(
     _ entries: [AuditEntry], _ expected: [ExpectedEntry], actor: String, columns: [String: Set<String>],
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
-    let logged = entries.map { "\($0.action.rawValue) \($0.tableName) #\($0.rowId)" }
+    let logged = entries.map { "\($0.action.rawValue) \($0.tableName) #\($0.rowId.map(String.init) ?? "")" }
     #expect(logged == expected.map(\.description), sourceLocation: sourceLocation)
     guard logged == expected.map(\.description) else { return }
     for (entry, expected) in zip(entries, expected) {

@@ -37,19 +37,19 @@ struct ImportRow {
     /// The cell of `column`, nil when empty: for fields that cannot be cleared (names,
     /// statuses), where an empty cell means "not given" (the default, or unchanged).
     func given(_ column: String) -> String? {
-        guard let value = self[column], !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let value = self[column], !value.trimmed().isEmpty else { return nil }
         return value
     }
 
     /// A list of codes written `a,b,c`; an empty cell is the empty list.
     func list(_ column: String) -> [String]? {
-        self[column].map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        self[column].map { $0.split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty } }
     }
 
     /// The record id the row gives, if any.
     func id() throws -> Int64? {
-        guard let text = given("id")?.trimmingCharacters(in: .whitespaces) else { return nil }
-        guard let id = Int64(text), id > 0, text.allSatisfy(\.isASCIIDigit) else {
+        guard let text = given("id")?.trimmed() else { return nil }
+        guard let id = Int64(text), id > 0, text.allSatisfy({ $0.isASCIIDigit }) else {
             throw RegistryError.invalid([
                 FieldProblem(field: "id", value: text, reason: "is not a record id (a whole number from 1); leave it empty for a new record")
             ])

@@ -10,8 +10,13 @@ protocol ImportableRecord: InputRecord {
     /// The record the row names by its natural key, if the register has it.
     static func existing(_ input: Input, in context: ImportContext) throws -> Int64?
 
-    /// The column holding the natural key, for messages.
+    /// The column holding the natural key, for messages; `id` for records without one
+    /// (activities, expenses), which only their id names.
     static var keyColumn: String { get }
+}
+
+extension ImportableRecord {
+    static func existing(_ input: Input, in context: ImportContext) throws -> Int64? { nil }
 }
 
 /// What every row of one import shares: the checking context and the references already
@@ -103,7 +108,7 @@ extension Contact: ImportableRecord {
 
     /// The contact of the same name at the same city or partner.
     static func existing(_ input: ContactInput, in context: ImportContext) throws -> Int64? {
-        guard let name = input.name?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard let name = input.name?.trimmed() else { return nil }
         return try Int64.fetchOne(
             context.db, sql: "SELECT id FROM contact WHERE name = ? AND city_id IS ? AND partner_id IS ?",
             arguments: [name, input.city.flatMap { Int64($0) }, input.partner.flatMap { Int64($0) }])
@@ -133,15 +138,13 @@ extension Activity: ImportableRecord {
     static let keyColumn = "id"
 
     static func input(_ row: ImportRow, in context: ImportContext) throws -> ActivityInput {
-        ActivityInput(
-            partnership: try context.partnership(row).map(String.init), kind: row.given("kind"), title: row.given("title"),
-            direction: row["direction"], start: row["start_date"], end: row["end_date"], location: row["location"],
-            participants: row["participants"], plannedCost: row["planned_cost"], status: row.given("status"), topic: row["topic"],
-            notes: row["notes"])
+        var input = ActivityInput(
+            kind: row.given("kind"), title: row.given("title"), direction: row["direction"], start: row["start_date"], end: row["end_date"],
+            location: row["location"], participants: row["participants"], plannedCost: row["planned_cost"], status: row.given("status"),
+            topic: row["topic"], notes: row["notes"])
+        input.partnershipID = try context.partnership(row)
+        return input
     }
-
-    /// Activities have no natural key: only their id names them.
-    static func existing(_ input: ActivityInput, in context: ImportContext) throws -> Int64? { nil }
 }
 
 extension Expense: ImportableRecord {
@@ -158,7 +161,7 @@ extension Expense: ImportableRecord {
         guard let title = row.given("activity"), let partnership = try context.partnership(row) else { return nil }
         let ids = try Int64.fetchAll(
             context.db, sql: "SELECT id FROM activity WHERE partnership_id = ? AND title = ? LIMIT 2",
-            arguments: [partnership, title.trimmingCharacters(in: .whitespaces)])
+            arguments: [partnership, title.trimmed()])
         guard ids.count == 1 else {
             throw ids.isEmpty
                 ? RegistryError.notFound(entity: "activity", reference: title)
@@ -166,7 +169,4 @@ extension Expense: ImportableRecord {
         }
         return ids[0]
     }
-
-    /// Expenses have no natural key: only their id names them.
-    static func existing(_ input: ExpenseInput, in context: ImportContext) throws -> Int64? { nil }
 }

@@ -47,6 +47,8 @@ public enum ActivityStatus: String, Vocabulary {
 /// Raw values for an activity; `partnership` is a reference (id or `CITY/PARTNER`).
 public struct ActivityInput: Sendable, Equatable {
     public var partnership: String?
+    /// The partnership already resolved (an import resolves each city and partner pair once).
+    var partnershipID: Int64?
     public var kind: String?
     public var title: String?
     public var direction: String?

@@ -4,11 +4,11 @@ public enum ISODate {
     public static func validated(_ text: String, field: String) throws(FieldProblem) -> String {
         let accepted = "is not a real date in the form YYYY-MM-DD, e.g. 2024-02-29"
         let bytes = Array(text.utf8)
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
-            let day = Int(text.suffix(2)),
-            text.prefix(4).allSatisfy(\.isASCIIDigit), text.dropFirst(5).prefix(2).allSatisfy(\.isASCIIDigit),
-            text.suffix(2).allSatisfy(\.isASCIIDigit),
+            digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }),
+            case (let year, let month, let day) = (number(0..<4), number(5..<7), number(8..<10)),
             year >= 1900, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else {
             throw FieldProblem(field: field, value: text, reason: accepted)

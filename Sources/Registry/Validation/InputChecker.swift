@@ -32,11 +32,12 @@ struct InputChecker {
     /// A required name: NFC, trimmed, not empty, at most 200 characters.
     mutating func name(_ field: String, _ raw: String) -> String {
         let name = NameFolding.normalized(raw)
-        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        let plain = name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }  // fast path: visible ASCII only
+        if !plain && name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             report(field, raw, "contains a control character; a name is one line of text")
         } else if name.isEmpty {
             report(field, raw, "must not be empty")
-        } else if NameFolding.key(name).isEmpty {
+        } else if !name.contains(where: { $0.isLetter || $0.isNumber }) {
             report(field, raw, "must contain a letter or a digit")
         } else if name.count > 200 {
             report(field, String(name.prefix(40)) + "…", "is longer than 200 characters")
@@ -47,7 +48,10 @@ struct InputChecker {
     /// Optional free text, stored in NFC; empty means none. Line breaks and tabs are kept;
     /// other control characters are refused, since they break terminals, CSV and JSON.
     mutating func freeText(_ field: String, _ raw: String) -> String? {
-        if let bad = raw.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) }) {
+        let plain = raw.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }  // fast path, no C0/DEL
+        if !plain || raw.utf8.contains(where: { $0 >= 0x80 }),
+            let bad = raw.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) })
+        {
             report(field, raw, "contains the control character U+\(String(format: "%04X", bad.value)); only line breaks and tabs are accepted")
             return nil
         }
@@ -56,14 +60,14 @@ struct InputChecker {
 
     /// Optional text, stored in NFC; empty means none.
     func text(_ raw: String) -> String? {
-        let text = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = NameFolding.nfc(raw).trimmed()
         return text.isEmpty ? nil : text
     }
 
     /// One value of a closed set, written exactly as stored (`not_selected`).
     mutating func choice<E: RawRepresentable & CaseIterable>(_ field: String, _ raw: String, as _: E.Type) -> E?
     where E.RawValue == String {
-        let typed = raw.trimmingCharacters(in: .whitespaces)
+        let typed = raw.trimmed()
         if let value = E(rawValue: typed) ?? E(rawValue: typed.lowercased()) ?? E(rawValue: typed.uppercased()) { return value }
         report(field, raw, "is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
@@ -109,7 +113,7 @@ struct InputChecker {
     mutating func email(_ field: String, _ raw: String) -> String? {
         guard let text = text(raw) else { return nil }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace),
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: { $0.isWhitespace }),
             parts[1].split(separator: ".", omittingEmptySubsequences: false).count >= 2,
             parts[1].split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty })
         else {

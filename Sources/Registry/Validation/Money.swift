@@ -8,15 +8,15 @@ public enum Money {
 
     /// Parses euros typed by a person into cents, or explains what is accepted.
     public static func cents(from text: String, field: String) throws(FieldProblem) -> Int64 {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed()
         let accepted = "a non-negative amount in euros with at most two decimals, e.g. 150000 or 1234.50"
         if trimmed.hasPrefix("-") {
             throw FieldProblem(field: field, value: text, reason: "a negative amount is refused; give \(accepted)")
         }
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count),
-            let whole = parts.first, !whole.isEmpty, whole.count <= 12, whole.allSatisfy(\.isASCIIDigit),
-            parts.count == 1 || (1...2).contains(parts[1].count) && parts[1].allSatisfy(\.isASCIIDigit),
+            let whole = parts.first, !whole.isEmpty, whole.count <= 12, whole.allSatisfy({ $0.isASCIIDigit }),
+            parts.count == 1 || (1...2).contains(parts[1].count) && parts[1].allSatisfy({ $0.isASCIIDigit }),
             let euros = Int64(whole), euros <= maximumEuros
         else {
             let hint = trimmed.contains(",") ? " (use a point for decimals, and no thousands separators)" : ""

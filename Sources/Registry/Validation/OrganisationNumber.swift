@@ -13,7 +13,7 @@ public enum OrganisationNumber {
     /// The number with spaces removed when it is valid, or an explanation.
     public static func validated(_ text: String, field: String = "org-number") throws(FieldProblem) -> String {
         let digits = text.filter { $0 != " " }
-        guard digits.count == 9, digits.allSatisfy(\.isASCIIDigit) else {
+        guard digits.count == 9, digits.allSatisfy({ $0.isASCIIDigit }) else {
             throw FieldProblem(field: field, value: text, reason: "a Norwegian organisation number has 9 digits, e.g. 964338531")
         }
         let values = digits.map { $0.wholeNumberValue! }

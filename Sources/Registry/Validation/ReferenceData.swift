@@ -22,7 +22,7 @@ struct ReferenceData {
     func topics(_ field: String, _ codes: [String], checker: inout InputChecker) -> [Int64] {
         var ids: [Int64] = []
         for raw in codes {
-            let code = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let code = raw.trimmed().lowercased()
             if code.isEmpty { continue }
             if let id = topicIDs[code] {
                 if !ids.contains(id) { ids.append(id) }
