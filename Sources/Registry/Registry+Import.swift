@@ -167,31 +167,13 @@ private struct ImportRun {
         }
     }
 
-    /// The import's audit entries: one per table it added rows to, with the actor, the source,
-    /// the number of rows and their ids (`0005_import_change_sets.sql`).
+    /// The import's audit entries: one per table it added rows to (`ChangeSet`).
     func logChangeSet(source: String) throws {
         var entries: [(table: String, ids: IDRanges)] = inserted.count > 0 ? [(entity.rawValue, inserted)] : []
         for (link, owners) in context.input.linksAdded.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             entries.append((link.rawValue, owners))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for entry in entries {
-            let values = ChangeSet(source: source, rows: entry.ids.count, ids: entry.ids.description)
-            try context.db.execute(
-                sql: """
-                    INSERT INTO audit_log (changed_at, actor, table_name, row_id, action, new_values)
-                    VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), (SELECT actor FROM audit_session WHERE id = 1), ?, NULL, 'import', ?)
-                    """,
-                arguments: [entry.table, String(decoding: try encoder.encode(values), as: UTF8.self)])
-        }
-    }
-
-    private struct ChangeSet: Encodable {
-        let source: String
-        let rows: Int
-        /// For topic links, the ids of the records they belong to.
-        let ids: String
+        try ChangeSet.log(entries, source: source, in: context.db)
     }
 }
 

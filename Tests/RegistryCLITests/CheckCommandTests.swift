@@ -62,8 +62,9 @@ struct CheckCommandTests {
         let url = URL(fileURLWithPath: folder.database)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: folder.database)[.size] as? NSNumber).intValue
         let file = try FileHandle(forUpdating: url)
-        try file.seek(toOffset: UInt64(Double(size) * position) / 4096 * 4096 + 100)
-        try file.write(contentsOf: Data(repeating: 0xFF, count: 512))
+        // The start of a page, its header included: garbage in a page's free gap alone is not damage.
+        try file.seek(toOffset: UInt64(Double(size) * position) / 4096 * 4096)
+        try file.write(contentsOf: Data(repeating: 0xFF, count: 1024))
         try file.close()
         let damaged = try Data(contentsOf: url)
         let result = try CommandRunner.registry(folder, ["check"])

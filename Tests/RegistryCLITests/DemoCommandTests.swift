@@ -50,4 +50,20 @@ struct DemoCommandTests {
         #expect(try CommandRunner.run(["demo", "--db", other, "--activities", "300", "--partners", "60", "--seed", "8"]).status == 0)
         #expect("\(try Registry.open(path: other).activities())" != activities[0])
     }
+
+    @Test func theDemoIsAuditedAsOneChangeSetNamingEveryRow() throws {
+        let folder = try TemporaryFolder()
+        #expect(try CommandRunner.run(["demo", "--db", folder.database, "--activities", "500"]).status == 0)
+        let entries = try CommandRunner.sqlite(
+            folder.database,
+            "SELECT table_name, json_extract(new_values, '$.rows'), actor, action FROM audit_log ORDER BY id"
+        ).stdout
+        let rows = entries.split(separator: "\n").map { $0.split(separator: "|").map(String.init) }
+        #expect(rows.map { $0[0] } == AuditFilter.tables)
+        #expect(rows.allSatisfy { $0[2] == "demo" && $0[3] == "import" })
+        for row in rows {
+            let count = try CommandRunner.sqlite(folder.database, "SELECT count(*) FROM \(row[0])").stdout
+            #expect(count == row[1] + "\n", "\(row[0])")
+        }
+    }
 }

@@ -246,8 +246,10 @@ struct ImportCommandTests {
         #expect(entries.contains("kari|city|import|\n"))
         #expect(entries.contains("kari|city_topic|import|\n"))
         #expect(!entries.contains("|insert|"))
-        let summary = try CommandRunner.sqlite(folder.database, "SELECT new_values FROM audit_log WHERE action = 'import' AND table_name = 'city'")
-            .stdout
+        let summary = try CommandRunner.sqlite(
+            folder.database, "SELECT new_values FROM audit_log WHERE action = 'import' AND table_name = 'city' ORDER BY id DESC LIMIT 1"
+        )
+        .stdout
         #expect(summary == "{\"ids\":\"43\",\"rows\":1,\"source\":\"\(file)\"}\n")
         let again = try CommandRunner.run(["import", "city", file, "--update", "--db", folder.database])
         #expect(again.stdout.hasSuffix("0 inserted, 0 updated, 3 unchanged.\n"))
@@ -263,6 +265,23 @@ struct ImportCommandTests {
         let good = try write("id,name,voivodeship\n500,Nowy Targ,małopolskie\n", to: "good.csv", in: folder)
         #expect(try CommandRunner.run(["import", "city", good, "--db", folder.database]).status == 0)
         #expect(try CommandRunner.sqlite(folder.database, "SELECT id FROM city WHERE name = 'Nowy Targ'").stdout == "500\n")
+    }
+
+    @Test func activitiesAreMatchedByIdAndTheirExportUpdatesThem() throws {
+        let folder = try source()
+        let export = try CommandRunner.run(["export", "activity", "--db", folder.database])
+        let lines = export.stdout.components(separatedBy: "\r\n")
+        let id = try #require(lines[1].split(separator: ",").first)
+        let title = try #require(lines[1].split(separator: ",").dropFirst(4).first)
+        let edited = ([lines[0], lines[1].replacingOccurrences(of: ",\(title),", with: ",Renamed visit,")] + lines.dropFirst(2))
+            .joined(separator: "\r\n")
+        let file = try write(edited, to: "a.csv", in: folder)
+        let refused = try CommandRunner.run(["import", "activity", file, "--db", folder.database])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("line 2, id '\(id)': belongs to another activity; use --update"))
+        let updated = try CommandRunner.run(["import", "activity", file, "--update", "--db", folder.database])
+        #expect(updated.stdout.hasSuffix("0 inserted, 1 updated, 299 unchanged.\n"), "\(updated.stdout)\(updated.stderr)")
+        #expect(try CommandRunner.sqlite(folder.database, "SELECT title FROM activity WHERE id = \(id)").stdout == "Renamed visit\n")
     }
 
     @Test func referencesAreFullNamesAndUnknownOnesAreReported() throws {

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+
+/// The audit entries of a bulk write (an import, the demo): one `import` entry per table with
+/// the actor, the source, the number of rows added and their ids, instead of one entry per row
+/// (see `Migrations/0005_import_change_sets.sql`). Runs inside the bulk write's transaction.
+enum ChangeSet {
+    private struct Values: Encodable {
+        let source: String
+        let rows: Int
+        /// For topic links, the ids of the records they belong to.
+        let ids: String
+    }
+
+    static func log(_ entries: [(table: String, ids: IDRanges)], source: String, in db: Database) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for entry in entries where entry.ids.count > 0 {
+            let values = Values(source: source, rows: entry.ids.count, ids: entry.ids.description)
+            try db.execute(
+                sql: """
+                    INSERT INTO audit_log (changed_at, actor, table_name, row_id, action, new_values)
+                    VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), (SELECT actor FROM audit_session WHERE id = 1), ?, NULL, 'import', ?)
+                    """,
+                arguments: [entry.table, String(decoding: try encoder.encode(values), as: UTF8.self)])
+        }
+    }
+
+    /// Every row of `tables` as entries, for a bulk write into empty tables (the demo); a link
+    /// table's ids are its owners'.
+    static func allRows(of tables: [String], in db: Database) throws -> [(table: String, ids: IDRanges)] {
+        try tables.map { table in
+            let key = TopicLink(rawValue: table)?.ownerColumn ?? "id"
+            var ids = IDRanges()
+            let cursor = try Int64.fetchCursor(db, sql: "SELECT \(key) FROM \(table) ORDER BY \(key)")
+            while let id = try cursor.next() { ids.append(id) }
+            return (table, ids)
+        }
+    }
+}
