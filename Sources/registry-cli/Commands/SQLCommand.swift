@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+struct SQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql",
+        abstract: "Run your own SQL against the register; it can read but never write.",
+        discussion: """
+            One statement: SELECT (WITH and VALUES too) over the register's tables and report views, and pragmas \
+            that only report (table_info, index_list, ...). Anything that would change the database or write a \
+            file is refused with exit code 1 and changes nothing: INSERT, UPDATE, DELETE, CREATE (temporary tables \
+            too), DROP, ATTACH, DETACH, VACUUM (and VACUUM INTO), transactions, pragmas that set something, and \
+            extension loading. Parameters are named in the query (:city) and given with --param city=Łódź; a whole \
+            number is bound as a number. A query running past --timeout is interrupted.
+            """)
+
+    @Argument(help: ArgumentHelp("The SQL statement.", valueName: "sql")) var sql: String
+    @Option(
+        name: .customLong("param"), parsing: .singleValue,
+        help: ArgumentHelp("A named parameter of the query, NAME=VALUE (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+    @Option(help: ArgumentHelp("Seconds the query may run (default \(Int(Registry.defaultQueryTimeout))).", valueName: "seconds"))
+    var timeout: Double = Registry.defaultQueryTimeout
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0.") }
+        _ = try Self.parameterValues(parameters)
+    }
+
+    func run() throws {
+        try Self.runQuery(sql, parameters: Self.parameterValues(parameters), timeout: timeout, database: database, output: output)
+    }
+
+    /// `NAME=VALUE` options as a dictionary; a name given twice is refused.
+    static func parameterValues(_ options: [String]) throws -> [String: String] {
+        var values: [String: String] = [:]
+        for option in options {
+            guard let equals = option.firstIndex(of: "="), equals != option.startIndex else {
+                throw ValidationError("--param takes NAME=VALUE, e.g. --param city=Łódź; got '\(option)'.")
+            }
+            var name = String(option[..<equals])
+            if let first = name.first, ":@$".contains(first) { name.removeFirst() }
+            guard values.updateValue(String(option[option.index(after: equals)...]), forKey: name) == nil else {
+                throw ValidationError("--param \(name) is given twice.")
+            }
+        }
+        return values
+    }
+
+    /// Runs a read-only query and prints its rows in the chosen format (shared with `query run`).
+    static func runQuery(_ sql: String, parameters: [String: String], timeout: Double, database: DatabaseOptions, output: OutputOptions) throws {
+        let registry = try database.open(.readOnly)
+        var table = TableData(columns: [], rows: [])
+        try registry.query(sql, parameters: parameters, timeout: timeout, columns: { table.columns = $0 }, row: { table.rows.append($0) })
+        Console.output(output.renderer.render(table))
+    }
+}
