@@ -23,6 +23,7 @@ let package = Package(
                 .embedInCode("0003_audit_log.sql"),
                 .embedInCode("0004_budget_views.sql"),
                 .embedInCode("0005_import_change_sets.sql"),
+                .embedInCode("0006_reports.sql"),
             ]
         ),
         .target(

@@ -16,7 +16,8 @@ struct RegistryCommand: ParsableCommand {
         version: RegistryVersion.description,
         subcommands: [
             CityCommand.self, PartnerCommand.self, ContactCommand.self, PartnershipCommand.self, ActivityCommand.self,
-            ExpenseCommand.self, ThemeCommand.self, ImportCommand.self, ExportCommand.self, SQLCommand.self, LogCommand.self, CheckCommand.self,
+            ExpenseCommand.self, ThemeCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, SQLCommand.self, QueryCommand.self,
+            LogCommand.self, CheckCommand.self,
             MigrateCommand.self,
             DemoCommand.self,
         ]

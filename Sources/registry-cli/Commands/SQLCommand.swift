@@ -16,28 +16,33 @@ struct SQLCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("The SQL statement.", valueName: "sql")) var sql: String
+    @OptionGroup var query: QueryOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try query.run(sql, database: database, output: output)
+    }
+}
+
+/// `--param` and `--timeout`, and running the query: shared by `sql` and `query run`.
+struct QueryOptions: ParsableArguments {
     @Option(
         name: .customLong("param"), parsing: .singleValue,
         help: ArgumentHelp("A named parameter of the query, NAME=VALUE (repeatable).", valueName: "name=value"))
     var parameters: [String] = []
     @Option(help: ArgumentHelp("Seconds the query may run (default \(Int(Registry.defaultQueryTimeout))).", valueName: "seconds"))
     var timeout: Double = Registry.defaultQueryTimeout
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0.") }
-        _ = try Self.parameterValues(parameters)
+        _ = try values()
     }
 
-    func run() throws {
-        try Self.runQuery(sql, parameters: Self.parameterValues(parameters), timeout: timeout, database: database, output: output)
-    }
-
-    /// `NAME=VALUE` options as a dictionary; a name given twice is refused.
-    static func parameterValues(_ options: [String]) throws -> [String: String] {
+    /// The `NAME=VALUE` options as a dictionary; a name given twice is refused.
+    func values() throws -> [String: String] {
         var values: [String: String] = [:]
-        for option in options {
+        for option in parameters {
             guard let equals = option.firstIndex(of: "="), equals != option.startIndex else {
                 throw ValidationError("--param takes NAME=VALUE, e.g. --param city=Łódź; got '\(option)'.")
             }
@@ -50,11 +55,11 @@ struct SQLCommand: ParsableCommand {
         return values
     }
 
-    /// Runs a read-only query and prints its rows in the chosen format (shared with `query run`).
-    static func runQuery(_ sql: String, parameters: [String: String], timeout: Double, database: DatabaseOptions, output: OutputOptions) throws {
+    /// Runs `sql` read-only and prints its rows in the chosen format.
+    func run(_ sql: String, database: DatabaseOptions, output: OutputOptions) throws {
         let registry = try database.open(.readOnly)
         var table = TableData(columns: [], rows: [])
-        try registry.query(sql, parameters: parameters, timeout: timeout, columns: { table.columns = $0 }, row: { table.rows.append($0) })
+        try registry.query(sql, parameters: values(), timeout: timeout, columns: { table.columns = $0 }, row: { table.rows.append($0) })
         Console.output(output.renderer.render(table))
     }
 }

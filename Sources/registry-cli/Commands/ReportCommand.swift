@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The built-in reports, as tables, files or an HTML page with charts.",
+        discussion: """
+            NAME is list (the reports, one line each) or a report: overview, budget, themes, activities, partners, \
+            unmatched. Each report is a view in the database (report_NAME), so your own SQL gives the same numbers: \
+            `registry sql "SELECT * FROM report_budget"`. Money is in euros. --format html writes one self-contained \
+            page (no network, no scripts) with the table and a chart, readable when printed.
+            """)
+
+    @Argument(help: "list, or the report: overview, budget, themes, activities, partners, unmatched.") var name: String
+    @Option(help: "Only this town (budget, activities, partners).") var city: String?
+    @Option(help: "Only this theme code (themes, activities).") var theme: String?
+    @Option(help: ArgumentHelp("Activities ending on or after this date (activities).", valueName: "date")) var from: String?
+    @Option(help: ArgumentHelp("Activities starting on or before this date (activities).", valueName: "date")) var to: String?
+    @Option(help: "Only this status: a town's (budget) or an activity's (activities).") var status: String?
+    @Option(help: "Output format: table, csv, tsv, json, ndjson, markdown or html (default: table).") var format: ReportFormat?
+    @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, formulas defused.") var excel = false
+    @OptionGroup var database: DatabaseOptions
+
+    enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+        case table, csv, tsv, json, ndjson, markdown, html
+    }
+
+    func validate() throws {
+        if name != "list", ReportName(rawValue: name) == nil {
+            throw ValidationError(
+                "No report '\(name)'. The reports: \(ReportName.allCases.map(\.rawValue).joined(separator: ", ")); `registry report list` describes them."
+            )
+        }
+        if excel, let format, format != .csv { throw ValidationError("--excel applies to CSV; drop --format \(format.rawValue).") }
+    }
+
+    func run() throws {
+        guard let report = ReportName(rawValue: name) else {
+            let rows = ReportName.allCases.map { [Cell.text($0.rawValue), .text($0.summary)] }
+            Console.output(renderer.render(TableData(columns: ["report", "what it shows"], rows: rows)))
+            return
+        }
+        let registry = try database.open(.readOnly)
+        let filter = ReportFilter(city: city, theme: theme, from: from, to: to, status: status)
+        let (columns, rows) = try registry.report(report, filter: filter)
+        let table = TableData(columns: columns, rows: rows)
+        guard format == .html else {
+            Console.output(renderer.render(table))
+            return
+        }
+        let source = (registry.path as NSString?)?.lastPathComponent ?? "the register"
+        let subtitle = "Generated \(Self.timestamp()) UTC from \(source)" + (filter == ReportFilter() ? "" : "; " + describe(filter))
+        Console.output(
+            HTMLPage.render(
+                title: "KS partnership registry — \(report.rawValue)", subtitle: subtitle, charts: ReportCharts.charts(report, table), table: table))
+    }
+
+    private var renderer: Renderer {
+        let plain = format.flatMap { OutputFormat(rawValue: $0.rawValue) }
+        return Renderer(format: plain ?? (excel ? .csv : .table), excel: excel)
+    }
+
+    private func describe(_ filter: ReportFilter) -> String {
+        [("town", filter.city), ("theme", filter.theme), ("from", filter.from), ("to", filter.to), ("status", filter.status)]
+            .compactMap { label, value in value.map { "\(label) \($0)" } }.joined(separator: ", ")
+    }
+
+    static func timestamp() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: Date())
+    }
+}

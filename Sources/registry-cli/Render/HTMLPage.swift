@@ -1,0 +1,388 @@
+import Foundation
+import Registry
+
+/// A chart of one report: labelled bars (horizontal), optionally a second series drawn as a marker/line per bar (e.g. allocation vs committed).
+struct ReportChart: Equatable {
+    var title: String
+    /// One bar per label; a missing or non-finite value is drawn as zero.
+    var labels: [String]
+    /// The bars.
+    var values: [Double]
+    /// An optional second value per bar (e.g. allocation), drawn as a thin marker line; a bar above its reference is highlighted.
+    var reference: [Double]? = nil
+    /// e.g. "EUR", "activities", "%".
+    var unit: String
+    /// What the bars and the reference markers are, for the legend (e.g. "committed", "allocation").
+    var valueName = "value"
+    var referenceName = "reference"
+}
+
+/// A self-contained HTML5 report page: no scripts, no network, one `<style>` element, charts as inline SVG.
+enum HTMLPage {
+    /// One complete HTML5 document: `<title>`, a heading, a subtitle line (e.g. "Generated 2026-11-29 22:00 UTC from registry.sqlite"),
+    /// the chart(s) as inline `<svg>`, then the table.
+    static func render(title: String, subtitle: String, charts: [ReportChart], table: TableData) -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en" dir="ltr">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <title>\(text(title))</title>
+            <style>\(stylesheet)</style>
+            </head>
+            <body>
+            <main>
+            <header>
+            <h1>\(text(title))</h1>
+            <p class="subtitle">\(text(subtitle))</p>
+            </header>
+
+            """
+        for (index, chart) in charts.enumerated() {
+            html += figure(chart, id: "chart\(index + 1)")
+        }
+        html += tableHTML(table)
+        html += "</main>\n</body>\n</html>\n"
+        return html
+    }
+
+    // MARK: Text
+
+    /// Text made safe for HTML and SVG: markup characters escaped, line breaks shown as `⏎`, and control and
+    /// formatting characters (bidi overrides, zero-width characters) shown as visible `\u{…}` escapes so they
+    /// cannot reorder or hide the page's text.
+    static func text(_ value: String) -> String { escape(visible(value.replacingNewlines())) }
+
+    /// Control and formatting characters as visible `\u{202E}` text; everything else unchanged.
+    static func visible(_ value: String) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
+        for scalar in value.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate:
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The five characters that matter to HTML, as entities.
+    static func escape(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for character in value {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// At most `limit` characters, the last one an ellipsis when shortened.
+    static func truncated(_ value: String, to limit: Int) -> String {
+        value.count <= limit ? value : String(value.prefix(max(0, limit - 1))) + "…"
+    }
+
+    // MARK: Table
+
+    static func tableHTML(_ table: TableData) -> String {
+        let numeric = table.columns.indices.map { column in table.rows.contains { column < $0.count && $0[column].isNumeric } }
+        var html = "<section class=\"data\">\n<div class=\"table-wrap\">\n<table>\n<thead>\n<tr>"
+        for (column, name) in table.columns.enumerated() {
+            html += numeric[column] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
+            html += text(name) + "</th>"
+        }
+        html += "</tr>\n</thead>\n<tbody>\n"
+        if table.rows.isEmpty {
+            html += "<tr class=\"empty\"><td colspan=\"\(max(1, table.columns.count))\">No rows.</td></tr>\n"
+        }
+        for row in table.rows {
+            html += "<tr>"
+            for column in table.columns.indices {
+                let cell = column < row.count ? row[column] : .null
+                html += cell.isNumeric ? "<td class=\"num\">" : (cell == .null ? "<td class=\"null\">" : "<td>")
+                html += cellText(cell) + "</td>"
+            }
+            html += "</tr>\n"
+        }
+        html += "</tbody>\n</table>\n</div>\n"
+        html += "<p class=\"count\">\(table.rows.count) \(table.rows.count == 1 ? "row" : "rows")</p>\n</section>\n"
+        return html
+    }
+
+    /// A cell's plain text, escaped, its line breaks kept as `<br>`.
+    static func cellText(_ cell: Cell) -> String {
+        cell.plain().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { escape(visible(String($0))) }.joined(separator: "<br>")
+    }
+
+    // MARK: Charts
+
+    /// Chart geometry, in SVG user units.
+    private enum Layout {
+        static let width = 760.0
+        static let labelRight = 196.0
+        static let plotLeft = 206.0
+        static let valueRight = 754.0
+        /// The plot keeps at least this width however long the values are.
+        static let minimumPlotWidth = 240.0
+        static let gap = 16.0
+        static let rowHeight = 26.0
+        static let barHeight = 16.0
+        static let top = 10.0
+        static let axisHeight = 34.0
+        static let labelCharacters = 28
+    }
+
+    static func figure(_ chart: ReportChart, id: String) -> String {
+        var html = "<figure class=\"chart\" aria-labelledby=\"\(id)-caption\">\n"
+        html += "<figcaption id=\"\(id)-caption\">\(text(chart.title))</figcaption>\n"
+        html += svg(chart, id: id)
+        if chart.reference != nil, !chart.labels.isEmpty {
+            let over = bars(chart).contains { $0.isOver }
+            html += "<p class=\"legend\"><span class=\"key key-bar\"></span>\(text(chart.valueName))"
+            html += "<span class=\"key key-ref\"></span>\(text(chart.referenceName))"
+            if over { html += "<span class=\"key key-over\"></span>above \(text(chart.referenceName))" }
+            html += "</p>\n"
+        }
+        html += "</figure>\n"
+        return html
+    }
+
+    struct Bar {
+        var label: String
+        var value: Double
+        var reference: Double?
+        var isOver: Bool { reference.map { value > $0 } ?? false }
+    }
+
+    /// One bar per label, non-finite numbers read as zero.
+    static func bars(_ chart: ReportChart) -> [Bar] {
+        func finite(_ value: Double?) -> Double? { value.map { $0.isFinite ? $0 : 0 } }
+        return chart.labels.indices.map { index in
+            Bar(
+                label: chart.labels[index],
+                value: finite(index < chart.values.count ? chart.values[index] : 0) ?? 0,
+                reference: chart.reference.flatMap { index < $0.count ? finite($0[index]) : nil })
+        }
+    }
+
+    static func svg(_ chart: ReportChart, id: String) -> String {
+        let bars = bars(chart)
+        let unit = chart.unit
+        let plotHeight = Double(max(1, bars.count)) * Layout.rowHeight
+        let height = Layout.top + plotHeight + Layout.axisHeight
+        let summary = description(of: bars, unit: unit)
+        var svg = "<svg class=\"bars\" role=\"img\" width=\"\(Int(Layout.width))\" height=\"\(n(height))\" "
+        svg += "viewBox=\"0 0 \(Int(Layout.width)) \(n(height))\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
+        svg += "<title id=\"\(id)-title\">\(text(chart.title))</title>\n<desc id=\"\(id)-desc\">\(text(summary))</desc>\n"
+        guard !bars.isEmpty else {
+            svg += "<text class=\"nodata\" x=\"\(n(Layout.width / 2))\" y=\"\(n(Layout.top + plotHeight / 2))\" dy=\"0.35em\" "
+            svg += "text-anchor=\"middle\">No data</text>\n</svg>\n"
+            return svg
+        }
+        // The scale runs from the smallest value (or zero) to the largest (or zero), references included.
+        let all = bars.flatMap { [$0.value] + ($0.reference.map { [$0] } ?? []) }
+        let low = min(0, all.min() ?? 0)
+        let high = max(0, all.max() ?? 0)
+        let span = high - low
+        // The values column on the right is as wide as its longest text, so the bars get the rest.
+        let valueTexts = bars.map { bar in
+            (formatted(bar.value, unit: nil), bar.reference.map { " / " + formatted($0, unit: nil) } ?? "")
+        }
+        let valueWidth = valueTexts.map { estimatedWidth($0.0 + $0.1) }.max() ?? 0
+        let plotRight = max(Layout.plotLeft + Layout.minimumPlotWidth, Layout.valueRight - max(40, valueWidth) - Layout.gap)
+        func x(_ value: Double) -> Double {
+            span > 0 ? Layout.plotLeft + (value - low) / span * (plotRight - Layout.plotLeft) : Layout.plotLeft
+        }
+        let plotBottom = Layout.top + plotHeight
+        // Grid lines and axis labels at round steps.
+        svg += "<g class=\"grid\">\n"
+        for tick in ticks(low: low, high: high) {
+            let position = n(x(tick))
+            svg +=
+                "<line x1=\"\(position)\" y1=\"\(n(Layout.top))\" x2=\"\(position)\" y2=\"\(n(plotBottom))\"\(tick == 0 ? " class=\"zero\"" : "")/>"
+            svg += "<text x=\"\(position)\" y=\"\(n(plotBottom + 16))\" text-anchor=\"middle\">\(text(compact(tick, unit: unit)))</text>\n"
+        }
+        svg += "</g>\n"
+        svg += "<text class=\"unit\" x=\"\(n(plotRight))\" y=\"\(n(plotBottom + 30))\" text-anchor=\"end\">\(text(unit))</text>\n"
+        for (index, bar) in bars.enumerated() {
+            let rowTop = Layout.top + Double(index) * Layout.rowHeight
+            let barTop = rowTop + (Layout.rowHeight - Layout.barHeight) / 2
+            let middle = rowTop + Layout.rowHeight / 2
+            let start = min(x(0), x(bar.value))
+            let width = abs(x(bar.value) - x(0))
+            let kind = bar.isOver ? "bar over" : (bar.value < 0 ? "bar negative" : "bar")
+            var tooltip = "\(bar.label): \(formatted(bar.value, unit: unit))"
+            if let reference = bar.reference { tooltip += " of \(formatted(reference, unit: unit))" }
+            svg += "<g class=\"row\">\n<title>\(text(tooltip))</title>\n"
+            svg += "<text class=\"label\" x=\"\(n(Layout.labelRight))\" y=\"\(n(middle))\" dy=\"0.35em\" text-anchor=\"end\">"
+            svg += escape(truncated(visible(bar.label.replacingNewlines()), to: Layout.labelCharacters)) + "</text>\n"
+            svg += "<rect class=\"\(kind)\" x=\"\(n(start))\" y=\"\(n(barTop))\" width=\"\(n(width))\" height=\"\(n(Layout.barHeight))\" rx=\"2\"/>\n"
+            if let reference = bar.reference {
+                let position = n(x(reference))
+                svg +=
+                    "<line class=\"ref\" x1=\"\(position)\" y1=\"\(n(barTop - 3))\" x2=\"\(position)\" y2=\"\(n(barTop + Layout.barHeight + 3))\"/>\n"
+            }
+            svg += "<text class=\"value\" x=\"\(n(Layout.valueRight))\" y=\"\(n(middle))\" dy=\"0.35em\" text-anchor=\"end\">"
+            svg += text(valueTexts[index].0)
+            if !valueTexts[index].1.isEmpty { svg += "<tspan class=\"of\">\(text(valueTexts[index].1))</tspan>" }
+            svg += "</text>\n</g>\n"
+        }
+        svg += "</svg>\n"
+        return svg
+    }
+
+    /// Roughly how wide a value's text is drawn at 12.5px: digits are tabular, grouping spaces narrow.
+    static func estimatedWidth(_ value: String) -> Double {
+        value.reduce(0) { width, character in width + (character == "\u{202F}" || character == " " ? 3.5 : 7.2) }
+    }
+
+    /// What the chart shows, for screen readers.
+    static func description(of bars: [Bar], unit: String) -> String {
+        guard let largest = bars.max(by: { $0.value < $1.value }) else { return "No data." }
+        var summary = "\(bars.count) \(bars.count == 1 ? "bar" : "bars"); largest: \(largest.label), \(formatted(largest.value, unit: unit))."
+        let over = bars.filter(\.isOver)
+        if !over.isEmpty {
+            summary += " Above reference: " + over.map(\.label).joined(separator: ", ") + "."
+        }
+        return summary
+    }
+
+    /// Round grid values from `low` to `high`: steps of 1, 2, 2.5 or 5 times a power of ten, about five of them.
+    static func ticks(low: Double, high: Double) -> [Double] {
+        let span = high - low
+        guard span > 0, span.isFinite else { return [0] }
+        let raw = span / 5
+        let magnitude = pow(10, (log10(raw)).rounded(.down))
+        let fraction = raw / magnitude
+        let step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10) * magnitude
+        var ticks: [Double] = []
+        var tick = (low / step).rounded(.up) * step
+        while tick <= high + step * 1e-9, ticks.count < 50 {
+            ticks.append(abs(tick) < step * 1e-9 ? 0 : tick)
+            tick += step
+        }
+        return ticks
+    }
+
+    // MARK: Numbers
+
+    /// An SVG coordinate: one decimal at most, never NaN.
+    static func n(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+    }
+
+    /// A value in full with grouped thousands: whole numbers without decimals, others with two.
+    static func formatted(_ value: Double, unit: String?) -> String {
+        let number = grouped(value, decimals: value == value.rounded() ? 0 : 2)
+        guard let unit, !unit.isEmpty else { return number }
+        return unit == "%" ? number + "%" : number + " " + unit
+    }
+
+    /// `1234567.5` → `1 234 567.50`, grouped with narrow no-break spaces.
+    static func grouped(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return value.isFinite ? String(value) : "0" }
+        let scale = decimals == 0 ? 1.0 : pow(10, Double(decimals))
+        let scaled = Int64((abs(value) * scale).rounded())
+        let whole = String(scaled / Int64(scale))
+        var digits = ""
+        for (offset, digit) in whole.enumerated() {
+            if offset > 0, (whole.count - offset) % 3 == 0 { digits += "\u{202F}" }
+            digits.append(digit)
+        }
+        if decimals > 0 {
+            let fraction = String(scaled % Int64(scale))
+            digits += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return (value < 0 && scaled != 0 ? "-" : "") + digits
+    }
+
+    /// An axis label: `250k`, `1.5M`, `40%`.
+    static func compact(_ value: Double, unit: String) -> String {
+        let suffix = unit == "%" ? "%" : ""
+        let magnitude = abs(value)
+        let (divisor, letter) = magnitude >= 1e9 ? (1e9, "B") : magnitude >= 1e6 ? (1e6, "M") : magnitude >= 1e4 ? (1e3, "k") : (1, "")
+        let scaled = value / divisor
+        let rounded = (scaled * 100).rounded() / 100
+        var number = rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+        if letter.isEmpty, rounded == rounded.rounded() { number = grouped(rounded, decimals: 0) }
+        return number + letter + suffix
+    }
+
+    // MARK: Style
+
+    static let stylesheet = """
+
+        :root {
+          --text: #1f2933; --muted: #616e7c; --rule: #d9dee4; --grid: #e6e9ed; --zebra: #f5f7f9;
+          --bar: #5b7c99; --negative: #9fb1c2; --over: #c4665a; --ref: #27313b; --accent: #3e5c76;
+        }
+        * { box-sizing: border-box; }
+        html { color: var(--text); background: #fff; }
+        body {
+          margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial,
+            "Liberation Sans", sans-serif;
+        }
+        main { max-width: 1080px; margin: 0 auto; padding: 32px 28px 48px; }
+        header { border-bottom: 2px solid var(--accent); margin-bottom: 24px; padding-bottom: 10px; }
+        h1 { font-size: 1.65rem; font-weight: 650; margin: 0 0 4px; letter-spacing: -0.01em; }
+        .subtitle { color: var(--muted); margin: 0; font-size: 0.9rem; }
+        h1, .subtitle, figcaption, th, td { unicode-bidi: isolate; overflow-wrap: anywhere; }
+        figure.chart { margin: 0 0 28px; break-inside: avoid; page-break-inside: avoid; }
+        figcaption { font-weight: 600; font-size: 1.05rem; margin-bottom: 8px; }
+        svg.bars { display: block; max-width: 100%; height: auto; font-family: inherit; overflow: visible; }
+        svg.bars text { font-size: 12.5px; fill: var(--text); }
+        svg.bars .grid line { stroke: var(--grid); stroke-width: 1; }
+        svg.bars .grid line.zero { stroke: #aab4be; }
+        svg.bars .grid text, svg.bars .unit { fill: var(--muted); font-size: 11px; }
+        svg.bars .bar { fill: var(--bar); }
+        svg.bars .bar.negative { fill: var(--negative); }
+        svg.bars .bar.over { fill: var(--over); }
+        svg.bars .ref { stroke: var(--ref); stroke-width: 2.5; stroke-linecap: round; }
+        svg.bars .value { font-variant-numeric: tabular-nums; }
+        svg.bars .of { fill: var(--muted); }
+        svg.bars .nodata { fill: var(--muted); font-style: italic; }
+        svg.bars .row:hover .bar { opacity: 0.85; }
+        .legend { color: var(--muted); font-size: 0.82rem; margin: 6px 0 0; }
+        .key { display: inline-block; width: 12px; height: 12px; margin: 0 5px -1px 14px; vertical-align: baseline; }
+        .key:first-child { margin-left: 0; }
+        .key-bar { border: 6px solid var(--bar); border-radius: 2px; }
+        .key-over { border: 6px solid var(--over); border-radius: 2px; }
+        .key-ref { width: 3px; border-left: 3px solid var(--ref); }
+        .table-wrap { overflow-x: auto; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.88rem; }
+        th, td { padding: 6px 10px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
+        thead th { border-bottom: 2px solid var(--accent); font-weight: 600; white-space: nowrap; }
+        tbody tr:nth-child(even) { background: var(--zebra); }
+        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.null { color: var(--muted); }
+        tr.empty td { color: var(--muted); font-style: italic; text-align: center; padding: 16px; }
+        .count { color: var(--muted); font-size: 0.82rem; margin: 8px 0 0; }
+        @media print {
+          @page { margin: 16mm 14mm; }
+          html, body { background: none; }
+          body { font-size: 10.5pt; }
+          main { max-width: none; padding: 0; }
+          svg.bars { width: 100%; max-width: 760px; height: auto; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+          .key { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+          .table-wrap { overflow: visible; }
+          thead { display: table-header-group; }
+          tr, td, th { break-inside: avoid; page-break-inside: avoid; }
+          tbody tr:nth-child(even) { background: none; }
+          h1, figcaption { break-after: avoid; page-break-after: avoid; }
+        }
+
+        """
+}
