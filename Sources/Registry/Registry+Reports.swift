@@ -62,9 +62,18 @@ public struct ReportFilter: Sendable, Equatable {
 }
 
 extension Registry {
-    /// Runs report `name` narrowed by `filter`; columns ending in `_cents` come back as money
-    /// named without the suffix.
+    /// Runs report `name` narrowed by `filter`, all rows at once.
     public func report(_ name: ReportName, filter: ReportFilter = ReportFilter()) throws -> (columns: [String], rows: [[Cell]]) {
+        var result: (columns: [String], rows: [[Cell]]) = ([], [])
+        try report(name, filter: filter, columns: { result.columns = $0 }, row: { result.rows.append($0) })
+        return result
+    }
+
+    /// Streams report `name` narrowed by `filter` from one snapshot: `columns` once, then `row`
+    /// for each row. Columns ending in `_cents` come back as money named without the suffix.
+    public func report(
+        _ name: ReportName, filter: ReportFilter = ReportFilter(), columns: ([String]) throws -> Void, row: ([Cell]) throws -> Void
+    ) throws {
         if let field = filter.given.first(where: { !name.filters.contains($0) }) {
             let accepted =
                 name.filters.isEmpty ? "it takes no filters" : "its filters: " + name.filters.map { "--" + $0.rawValue }.joined(separator: ", ")
@@ -72,50 +81,51 @@ extension Registry {
                 FieldProblem(field: field.rawValue, value: "", reason: "does not apply to the \(name.rawValue) report; \(accepted)")
             ])
         }
-        return try read { db in
-            var conditions = QueryConditions()
-            if let city = filter.city {
-                conditions.add("city = (SELECT name FROM city WHERE id = ?)", try NamedTable.city.resolve(city, in: db))
+        try Self.translatingErrors(path: path) {
+            try writer.read { db in
+                var conditions = QueryConditions()
+                if let city = filter.city {
+                    conditions.add("city = (SELECT name FROM city WHERE id = ?)", try NamedTable.city.resolve(city, in: db))
+                }
+                if let theme = filter.theme {
+                    var checker = InputChecker()
+                    let code = checker.reference(
+                        "theme", theme, in: try String.fetchAll(db, sql: "SELECT code FROM theme ORDER BY id"), describedAs: "themes")
+                    try checker.throwIfInvalid()
+                    conditions.add("theme = ?", code)
+                }
+                let (from, to) = try Self.period(from: filter.from, to: filter.to)
+                if let from { conditions.add("coalesce(end_date, start_date) >= ?", from) }
+                if let to { conditions.add("start_date <= ?", to) }
+                if let status = filter.status {
+                    var checker = InputChecker()
+                    let value =
+                        name == .budget
+                        ? checker.choice("status", status, as: CityStatus.self)?.rawValue
+                        : checker.choice("status", status, as: ActivityStatus.self)?.rawValue
+                    try checker.throwIfInvalid()
+                    conditions.add("status = ?", value)
+                }
+                let statement = try db.makeStatement(sql: "SELECT * FROM report_\(name.rawValue) \(conditions.sql) \(name.order)")
+                let names = statement.columnNames
+                let money = names.map { $0.hasSuffix("_cents") }
+                try columns(names.map { $0.hasSuffix("_cents") ? String($0.dropLast(6)) : $0 })
+                let rows = try Row.fetchCursor(statement, arguments: conditions.arguments)
+                while let next = try rows.next() {
+                    try row(
+                        (0..<names.count).map { index in
+                            let value = next[index] as DatabaseValue
+                            if value.isNull { return .null }
+                            if money[index], let cents = Int64.fromDatabaseValue(value) { return .money(cents) }
+                            switch value.storage {
+                            case .int64(let number): return .integer(number)
+                            case .double(let number): return .text(String(number))
+                            case .string(let text): return .text(text)
+                            case .blob, .null: return .null
+                            }
+                        })
+                }
             }
-            if let theme = filter.theme {
-                var checker = InputChecker()
-                let code = checker.reference(
-                    "theme", theme, in: try String.fetchAll(db, sql: "SELECT code FROM theme ORDER BY id"), describedAs: "themes")
-                try checker.throwIfInvalid()
-                conditions.add("theme = ?", code)
-            }
-            let (from, to) = try Self.period(from: filter.from, to: filter.to)
-            if let from { conditions.add("coalesce(end_date, start_date) >= ?", from) }
-            if let to { conditions.add("start_date <= ?", to) }
-            if let status = filter.status {
-                var checker = InputChecker()
-                let value =
-                    name == .budget
-                    ? checker.choice("status", status, as: CityStatus.self)?.rawValue
-                    : checker.choice("status", status, as: ActivityStatus.self)?.rawValue
-                try checker.throwIfInvalid()
-                conditions.add("status = ?", value)
-            }
-            let statement = try db.makeStatement(sql: "SELECT * FROM report_\(name.rawValue) \(conditions.sql) \(name.order)")
-            let names = statement.columnNames
-            let money = names.map { $0.hasSuffix("_cents") }
-            let rows = try Row.fetchCursor(statement, arguments: conditions.arguments)
-            var result: [[Cell]] = []
-            while let row = try rows.next() {
-                result.append(
-                    (0..<names.count).map { index in
-                        let value = row[index] as DatabaseValue
-                        if value.isNull { return .null }
-                        if money[index], let cents = Int64.fromDatabaseValue(value) { return .money(cents) }
-                        switch value.storage {
-                        case .int64(let number): return .integer(number)
-                        case .double(let number): return .text(String(number))
-                        case .string(let text): return .text(text)
-                        case .blob, .null: return .null
-                        }
-                    })
-            }
-            return (names.map { $0.hasSuffix("_cents") ? String($0.dropLast(6)) : $0 }, result)
         }
     }
 }

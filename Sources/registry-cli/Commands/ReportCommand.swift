@@ -44,12 +44,12 @@ struct ReportCommand: ParsableCommand {
         }
         let registry = try database.open(.readOnly)
         let filter = ReportFilter(city: city, theme: theme, from: from, to: to, status: status)
-        let (columns, rows) = try registry.report(report, filter: filter)
-        let table = TableData(columns: columns, rows: rows)
         guard format == .html else {
-            Console.output(renderer.render(table))
+            try renderer.output { columns, row in try registry.report(report, filter: filter, columns: columns, row: row) }
             return
         }
+        let (columns, rows) = try registry.report(report, filter: filter)
+        let table = TableData(columns: columns, rows: rows)
         let source = (registry.path as NSString?)?.lastPathComponent ?? "the register"
         let subtitle = "Generated \(Self.timestamp()) UTC from \(source)" + (filter == ReportFilter() ? "" : "; " + describe(filter))
         Console.output(

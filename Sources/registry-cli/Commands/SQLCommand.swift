@@ -58,8 +58,9 @@ struct QueryOptions: ParsableArguments {
     /// Runs `sql` read-only and prints its rows in the chosen format.
     func run(_ sql: String, database: DatabaseOptions, output: OutputOptions) throws {
         let registry = try database.open(.readOnly)
-        var table = TableData(columns: [], rows: [])
-        try registry.query(sql, parameters: values(), timeout: timeout, columns: { table.columns = $0 }, row: { table.rows.append($0) })
-        Console.output(output.renderer.render(table))
+        let parameters = try values()
+        try output.renderer.output { columns, row in
+            try registry.query(sql, parameters: parameters, timeout: timeout, columns: columns, row: row)
+        }
     }
 }

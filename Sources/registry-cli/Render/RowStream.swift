@@ -55,3 +55,20 @@ final class RowStream {
         buffer.removeAll(keepingCapacity: true)
     }
 }
+
+extension Renderer {
+    /// Writes the rows `produce` gives to stdout: as they come for CSV, JSON and NDJSON, so
+    /// memory stays flat for a million rows; collected first for the formats that measure their
+    /// columns (table, TSV, Markdown).
+    func output(_ produce: (_ columns: ([String]) throws -> Void, _ row: ([Cell]) throws -> Void) throws -> Void) throws {
+        if let streamed = RowStream.Format(rawValue: format.rawValue) {
+            let stream = RowStream(format: streamed, excel: excel, to: .standardOutput)
+            try produce({ stream.begin($0) }, { try stream.write($0) })
+            try stream.end()
+        } else {
+            var table = TableData(columns: [], rows: [])
+            try produce({ table.columns = $0 }, { table.rows.append($0) })
+            Console.output(render(table))
+        }
+    }
+}
