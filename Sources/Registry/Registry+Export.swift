@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// What `registry export` can write: every entity staff create, the programme's topics, and
 /// the audit log. Columns are the stored ones with references written as names (a city and a
@@ -30,10 +31,15 @@ extension Registry {
         let query = ExportQuery.of(entity)
         try Self.translatingErrors(path: path) {
             try writer.read { db in
-                let cursor = try Row.fetchCursor(db, sql: query.sql)
+                let statement = try db.makeStatement(sql: query.sql)
                 try columns(query.columns.map(\.name))
-                while let next = try cursor.next() {
-                    try row(query.columns.enumerated().map { index, column in column.kind.value(next[index]) })
+                // Stepped through SQLite's C API, like reports: faster than GRDB's `Row` per row.
+                let handle = statement.sqliteStatement
+                while true {
+                    let code = sqlite3_step(handle)
+                    if code == SQLITE_DONE { break }
+                    guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage) }
+                    try row(query.columns.indices.map { query.columns[$0].kind.value(Cell(statement: handle, column: Int32($0))) })
                 }
             }
         }
@@ -45,14 +51,14 @@ struct ExportQuery {
     enum Kind {
         case text, integer, money, list, json
 
-        func value(_ database: DatabaseValue) -> Cell {
-            if database.isNull { return .null }
-            switch self {
-            case .text: return String.fromDatabaseValue(database).map(Cell.text) ?? .null
-            case .integer: return Int64.fromDatabaseValue(database).map(Cell.integer) ?? .null
-            case .money: return Int64.fromDatabaseValue(database).map(Cell.money) ?? .null
-            case .list: return .list([String](commaSeparated: String.fromDatabaseValue(database)))
-            case .json: return String.fromDatabaseValue(database).map(Cell.json) ?? .null
+        /// The cell as this kind: an integer as money, a text as a list of codes or as JSON.
+        func value(_ cell: Cell) -> Cell {
+            switch (self, cell) {
+            case (.money, .integer(let cents)): .money(cents)
+            case (.list, .text(let text)): .list([String](commaSeparated: text))
+            case (.list, .null): .list([])
+            case (.json, .text(let text)): .json(text)
+            default: cell
             }
         }
     }

@@ -147,20 +147,7 @@ final class ReadOnlyStatement {
                         + "Give it more time with --timeout SECONDS, or narrow it.")
             }
             guard code == SQLITE_ROW else { throw error(code) }
-            try row((0..<count).map(cell))
-        }
-    }
-
-    private func cell(_ column: Int32) -> Cell {
-        switch sqlite3_column_type(statement, column) {
-        case SQLITE_NULL: return .null
-        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
-        case SQLITE_FLOAT: return .text(String(sqlite3_column_double(statement, column)))
-        case SQLITE_BLOB:
-            let size = Int(sqlite3_column_bytes(statement, column))
-            let bytes = sqlite3_column_blob(statement, column).map { UnsafeRawBufferPointer(start: $0, count: size) }
-            return .text("x'" + (bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)).map { String(format: "%02x", $0) }.joined() + "'")
-        default: return .text(String(cString: sqlite3_column_text(statement, column)))
+            try row((0..<count).map { Cell(statement: statement!, column: $0) })
         }
     }
 
@@ -244,4 +231,26 @@ private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self
 
 private func stopAtDeadline(_ context: UnsafeMutableRawPointer?) -> Int32 {
     Unmanaged<ReadOnlyStatement>.fromOpaque(context!).takeUnretainedValue().pastDeadline ? 1 : 0
+}
+
+extension Cell {
+    /// Column `column` of the row `statement` stands on, read through SQLite's C API (faster
+    /// than GRDB's `Row` for reports of a million rows); `money` reads an integer as cents.
+    init(statement: OpaquePointer, column: Int32, money: Bool = false) {
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_NULL: self = .null
+        case SQLITE_INTEGER:
+            let number = sqlite3_column_int64(statement, column)
+            self = money ? .money(number) : .integer(number)
+        case SQLITE_FLOAT: self = .text(String(sqlite3_column_double(statement, column)))
+        case SQLITE_BLOB:
+            let size = Int(sqlite3_column_bytes(statement, column))
+            let bytes = sqlite3_column_blob(statement, column).map { UnsafeRawBufferPointer(start: $0, count: size) }
+            self = .text("x'" + (bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)).map { String(format: "%02x", $0) }.joined() + "'")
+        default:
+            let size = Int(sqlite3_column_bytes(statement, column))
+            let text = sqlite3_column_text(statement, column).map { String(decoding: UnsafeBufferPointer(start: $0, count: size), as: UTF8.self) }
+            self = .text(text ?? "")
+        }
+    }
 }

@@ -339,7 +339,7 @@ enum HTMLPage {
         header { border-bottom: 2px solid var(--accent); margin-bottom: 24px; padding-bottom: 10px; }
         h1 { font-size: 1.65rem; font-weight: 650; margin: 0 0 4px; letter-spacing: -0.01em; }
         .subtitle { color: var(--muted); margin: 0; font-size: 0.9rem; }
-        h1, .subtitle, figcaption, th, td { unicode-bidi: isolate; overflow-wrap: anywhere; }
+        h1, .subtitle, figcaption, th, td { unicode-bidi: isolate; overflow-wrap: break-word; }
         figure.chart { margin: 0 0 28px; break-inside: avoid; page-break-inside: avoid; }
         figcaption { font-weight: 600; font-size: 1.05rem; margin-bottom: 8px; }
         svg.bars { display: block; max-width: 100%; height: auto; font-family: inherit; overflow: visible; }
