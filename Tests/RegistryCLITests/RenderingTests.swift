@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import registry_cli
@@ -54,6 +55,14 @@ struct RenderingTests {
 
     @Test func jsonEscapesControlCharacters() {
         #expect(JSONText.string("a\u{1}b") == #""a\u0001b""#)
+    }
+
+    @Test func jsonStringsEscapeEveryCharacterJSONAndJavaScriptNeed() throws {
+        let text = "q\"b\\n\nr\rt\tbell\u{07}nul\u{00}ls\u{2028}ps\u{2029}Łódź"
+        let encoded = JSONText.string(text)
+        #expect(encoded == #""q\"b\\n\nr\rt\tbell\u0007nul\u0000ls\u2028ps\u2029Łódź""#)
+        let decoded = try JSONSerialization.jsonObject(with: Data(encoded.utf8), options: .fragmentsAllowed) as? String
+        #expect(decoded == text)
     }
 
     @Test func ndjsonIsOneObjectPerLine() {

@@ -34,8 +34,12 @@ final class RowStream {
     func write(_ row: [Cell]) throws {
         switch format {
         case .csv: DelimitedText.appendCSVLine(row, excel: excel, to: &buffer)
-        case .json: append((rows == 0 ? "\n  " : ",\n  ") + JSONText.object(columns, row))
-        case .ndjson: append(JSONText.object(columns, row) + "\n")
+        case .json:
+            append(rows == 0 ? "\n  " : ",\n  ")
+            JSONText.appendObject(columns, row, to: &buffer)
+        case .ndjson:
+            JSONText.appendObject(columns, row, to: &buffer)
+            buffer.append(10)
         }
         rows += 1
         if buffer.count >= 1 << 16 { try flush() }
