@@ -70,14 +70,7 @@ private struct ImportRun {
 
     mutating func take(_ row: ImportRow) {
         do {
-            switch entity {
-            case .city: try take(row, as: City.self)
-            case .partner: try take(row, as: Partner.self)
-            case .contact: try take(row, as: Contact.self)
-            case .partnership: try take(row, as: Partnership.self)
-            case .activity: try take(row, as: Activity.self)
-            case .expense: try take(row, as: Expense.self)
-            }
+            try take(row, as: entity.recordType)
         } catch {
             report(error, line: row.line, row: row)
         }
@@ -92,7 +85,7 @@ private struct ImportRun {
         // saves a lookup per row of a large import.
         let idTaken = try update ? id.map { try Registry.exists($0, in: R.databaseTableName, context.db) } ?? false : false
         // Records with a natural key are found by it; the others (activities, expenses) by id.
-        let match = R.keyColumn == "id" ? (idTaken ? id : nil) : try R.existing(input, in: context)
+        let match = R.hasNaturalKey ? try R.existing(input, in: context) : (idTaken ? id : nil)
         if let match {
             if let id, id != match {
                 throw RegistryError.invalid([
@@ -146,16 +139,7 @@ private struct ImportRun {
         }
     }
 
-    private var keyColumn: String {
-        switch entity {
-        case .city: City.keyColumn
-        case .partner: Partner.keyColumn
-        case .contact: Contact.keyColumn
-        case .partnership: Partnership.keyColumn
-        case .activity: Activity.keyColumn
-        case .expense: Expense.keyColumn
-        }
-    }
+    private var keyColumn: String { entity.recordType.keyColumn }
 
     /// The column that names a record of `kind`.
     private func column(naming kind: String) -> String {
@@ -220,10 +204,7 @@ private struct ImportRows {
         let indices: [Int?] = header.enumerated().map { position, name in
             let key = name.trimmed().lowercased()
             guard let index = columns.firstIndex(of: key) else {
-                problems.append(
-                    FieldProblem(
-                        field: "line 1, column \(position + 1)", value: name,
-                        reason: "is not a column of \(entity.rawValue); the columns are \(columns.joined(separator: ", "))"))
+                problems.append(FieldProblem(field: "line 1, column \(position + 1)", value: name, reason: entity.unknownColumn))
                 return nil
             }
             if !seen.insert(index).inserted {
@@ -270,10 +251,7 @@ private struct ImportRows {
                 var unknown = false
                 for (name, value) in record.members {
                     guard let index = columns.firstIndex(of: name.trimmed().lowercased()) else {
-                        problems.append(
-                            FieldProblem(
-                                field: "line \(line), \(name)", value: "",
-                                reason: "is not a column of \(entity.rawValue); the columns are \(columns.joined(separator: ", "))"))
+                        problems.append(FieldProblem(field: "line \(line), \(name)", value: "", reason: entity.unknownColumn))
                         unknown = true
                         continue
                     }

@@ -12,8 +12,7 @@ enum NamedTable: String {
     func resolve(_ reference: String, in db: Database) throws -> Int64 {
         let text = reference.trimmed()
         if let id = Int64(text), text.allSatisfy({ $0.isASCIIDigit }) {
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(rawValue) WHERE id = ?)", arguments: [id]) == true
-            else { throw RegistryError.notFound(entity: entity, reference: reference) }
+            guard try Registry.exists(id, in: rawValue, db) else { throw RegistryError.notFound(entity: entity, reference: reference) }
             return id
         }
         let key = NameFolding.key(text)

@@ -8,6 +8,21 @@ public enum ImportEntity: String, CaseIterable, Sendable {
 
     var exportEntity: ExportEntity { ExportEntity(rawValue: rawValue)! }
 
+    /// The record type a row becomes.
+    var recordType: any ImportableRecord.Type {
+        switch self {
+        case .city: City.self
+        case .partner: Partner.self
+        case .contact: Contact.self
+        case .partnership: Partnership.self
+        case .activity: Activity.self
+        case .expense: Expense.self
+        }
+    }
+
+    /// Why a file's column is refused.
+    var unknownColumn: String { "is not a column of \(rawValue); the columns are \(columns.joined(separator: ", "))" }
+
     /// The money columns, written with a decimal comma in Excel files.
     var moneyColumns: Set<String> { Set(ExportQuery.of(exportEntity).columns.filter { $0.kind == .money }.map(\.name)) }
 

@@ -17,6 +17,9 @@ protocol ImportableRecord: InputRecord {
 
 extension ImportableRecord {
     static func existing(_ input: Input, in context: ImportContext) throws -> Int64? { nil }
+
+    /// False for records only their id names.
+    static var hasNaturalKey: Bool { keyColumn != "id" }
 }
 
 /// What every row of one import shares: the checking context and the references already

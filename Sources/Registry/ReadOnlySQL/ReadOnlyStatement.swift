@@ -168,8 +168,9 @@ final class ReadOnlyStatement {
     /// Notes why the statement is refused: the first reason, unless it was only the schema
     /// table's write that a CREATE or DROP makes before naming what it creates or drops.
     fileprivate func refuse(_ reason: String, weak: Bool = false) {
-        if refusal == nil || refusalIsWeak { refusal = reason }
-        refusalIsWeak = refusalIsWeak && weak || refusal == reason && weak
+        guard refusal == nil || refusalIsWeak else { return }
+        refusal = reason
+        refusalIsWeak = weak
     }
 
     private var refusalIsWeak = false

@@ -48,8 +48,9 @@ struct InputChecker {
     /// Optional free text, stored in NFC; empty means none. Line breaks and tabs are kept;
     /// other control characters are refused, since they break terminals, CSV and JSON.
     mutating func freeText(_ field: String, _ raw: String) -> String? {
-        let plain = raw.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }  // fast path, no C0/DEL
-        if !plain || raw.utf8.contains(where: { $0 >= 0x80 }),
+        // Fast path: visible ASCII, line breaks and tabs only; anything else is checked by scalar.
+        let plain = raw.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        if !plain,
             let bad = raw.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) })
         {
             report(field, raw, "contains the control character U+\(String(format: "%04X", bad.value)); only line breaks and tabs are accepted")
