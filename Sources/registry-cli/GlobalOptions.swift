@@ -20,6 +20,15 @@ struct DatabaseOptions: ParsableArguments {
     func open(_ access: Registry.Access = .readWrite) throws -> Registry {
         try Registry.open(path: path, actor: actor ?? Registry.defaultActor(), access: access)
     }
+
+    /// Opens the registry read-only, refusing to create one: for commands (backups) that make
+    /// no sense on an empty new database.
+    func openExisting() throws -> Registry {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw RegistryError.refused("There is no database at \(path). Give --db the register's file.")
+        }
+        return try open(.readOnly)
+    }
 }
 
 /// Where the command's words go: data on stdout, messages on stderr.

@@ -17,7 +17,7 @@ struct RegistryCommand: ParsableCommand {
         subcommands: [
             CityCommand.self, PartnerCommand.self, ContactCommand.self, PartnershipCommand.self, ActivityCommand.self,
             ExpenseCommand.self, ThemeCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, SQLCommand.self, QueryCommand.self,
-            LogCommand.self, CheckCommand.self,
+            BackupCommand.self, LogCommand.self, CheckCommand.self,
             MigrateCommand.self,
             DemoCommand.self,
         ]
@@ -39,6 +39,6 @@ struct RegistryCommand: ParsableCommand {
 
 /// The tool's version and the SQLite it runs on.
 enum RegistryVersion {
-    static let number = "0.1.0"
+    static var number: String { Registry.version }
     static var description: String { "registry \(number) (SQLite \(Registry.sqliteVersion))" }
 }
