@@ -9,8 +9,12 @@ struct ConcurrentWriterTests {
     static let changesEach = 25
 
     /// Starts `processes` shell loops, holds them at a gate until every one has started, lets
-    /// them all go at once, and returns each one's exit status and error output.
-    func runAtOnce(in folder: TemporaryFolder, _ command: (_ process: Int, _ change: Int) -> [String]) throws -> [(Int32, String)] {
+    /// them all go at once, runs `meanwhile` (told whether any is still writing), and returns
+    /// each one's exit status and error output.
+    func runAtOnce(
+        in folder: TemporaryFolder, _ command: (_ process: Int, _ change: Int) -> [String],
+        meanwhile: (_ writing: () -> Bool) throws -> Void = { _ in }
+    ) throws -> [(Int32, String)] {
         let gate = folder.url.appendingPathComponent("go").path
         let quote = { (word: String) in "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let started = try (0..<Self.processes).map { process in
@@ -39,6 +43,7 @@ struct ConcurrentWriterTests {
             waited += 1
         }
         try Data().write(to: URL(fileURLWithPath: gate))
+        try meanwhile { started.contains { $0.0.isRunning } }
         return try started.map { shell, errors in
             shell.waitUntilExit()
             return (shell.terminationStatus, try String(contentsOf: errors, encoding: .utf8))

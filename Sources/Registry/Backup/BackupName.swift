@@ -27,7 +27,9 @@ public struct BackupName: Hashable, Comparable, Sendable, CustomStringConvertibl
         } else {
             return nil
         }
-        guard stem.hasPrefix("registry-"), let date = Self.stampFormat.date(from: String(stem.dropFirst("registry-".count))) else {
+        let stamp = String(stem.dropFirst("registry-".count))
+        // The formatter is lenient; only a name it writes back the same way is a backup's.
+        guard stem.hasPrefix("registry-"), let date = Self.stampFormat.date(from: stamp), Self.stampFormat.string(from: date) == stamp else {
             return nil
         }
         self.init(date: date)

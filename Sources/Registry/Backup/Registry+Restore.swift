@@ -102,6 +102,7 @@ extension Registry {
                 let partial = sibling(of: target, named: BackupName.partial("restore"))
                 defer { DurableFiles.remove(partial) }
                 try copy(db, to: partial)
+                try DurableFiles.sync(partial)
                 try DurableFiles.place(partial, at: aside)
                 // A rollback journal for the overwrite: one transaction, and no -wal left behind.
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
@@ -125,10 +126,10 @@ extension Registry {
             configuration.readonly = true
             let backup = try DatabaseQueue(path: check.path, configuration: configuration)
             defer { try? backup.close() }
-            let same = try backup.read { db in
-                try String.fetchOne(db, sql: "SELECT changed_at FROM audit_log WHERE id = ?", arguments: [latest.auditId])
-            }
-            return same == latest.at ? nil : "a history that differs from the backup's (it is not a copy of the same register)"
+            let entry = "SELECT * FROM audit_log WHERE id = ?"
+            let there = try backup.read { try Row.fetchOne($0, sql: entry, arguments: [latest.auditId]) }
+            let here = try Row.fetchOne(db, sql: entry, arguments: [latest.auditId])
+            return there == here ? nil : "a history that differs from the backup's (it is not a copy of the same register)"
         }
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log WHERE id > ?", arguments: [backupLast?.auditId ?? 0]) ?? 0
         let actor = try String.fetchOne(db, sql: "SELECT actor FROM audit_log WHERE id = ?", arguments: [latest.auditId]) ?? "?"
