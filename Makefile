@@ -7,12 +7,13 @@
 #   make bench     benchmarks, ours beside the reference: start-up against the sqlite3 shell,
 #                  and the cost of the audit trail
 #   make bench-io  import and export of ROWS (default 1,000,000) activities against the sqlite3 shell
+#   make bench-backup  backup create and verify against the sqlite3 shell's .backup, on about 1 GB
 #   make install   install the release binary under $(PREFIX)/bin
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: build test lint check release relocatable bench bench-io install uninstall
+.PHONY: build test lint check release relocatable bench bench-io bench-backup install uninstall
 
 build:
 	$(SWIFT) build
@@ -40,6 +41,11 @@ bench-io: release
 	scripts/bench-import.py .build/release/registry $(ROWS)
 	.build/release/registry demo --db .build/bench-export.sqlite --activities $(ROWS) --force > /dev/null
 	scripts/bench-export.py .build/release/registry .build/bench-export.sqlite
+
+BACKUP_DB ?= .build/bench-backup.sqlite
+bench-backup: release
+	[ -f $(BACKUP_DB) ] || .build/release/registry demo --db $(BACKUP_DB) --activities 3700000 > /dev/null
+	scripts/bench-backup.py .build/release/registry $(BACKUP_DB)
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

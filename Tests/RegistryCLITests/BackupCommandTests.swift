@@ -192,6 +192,28 @@ struct BackupCommandTests {
         #expect(try !FileManager.default.contentsOfDirectory(atPath: folder.url.path).contains { $0.contains("before-restore") })
     }
 
+    @Test func aDatabaseThatCannotBeReadIsReplacedOnlyWithForce() throws {
+        try makeRegister()
+        let exported = try registry(["export", "partner"]).stdout
+        let backup = try createBackup()
+        let garbage = Data((0..<65_536).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try garbage.write(to: URL(fileURLWithPath: folder.database))
+        try? FileManager.default.removeItem(atPath: folder.database + "-wal")
+        let refused = try registry(["backup", "restore", backup])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("cannot be read") && refused.stderr.contains("--force"), "\(refused.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.database)) == garbage)
+
+        let forced = try registry(["backup", "restore", backup, "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try registry(["export", "partner"]).stdout == exported)
+        let aside = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).first {
+                $0.hasPrefix("registry-before-restore-") && $0.hasSuffix(".sqlite")
+            })
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent(aside)) == garbage)
+    }
+
     @Test func restoreToAnotherPathLeavesTheDatabaseAlone() throws {
         try makeRegister()
         let backup = try createBackup()
