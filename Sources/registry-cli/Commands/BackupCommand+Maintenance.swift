@@ -30,7 +30,7 @@ extension BackupCommand {
             }
             Console.message("Keeping \(retention.policy.description), and the newest backup that verifies.")
             Console.output(output.renderer.render(TableData(columns: ["backup", "action", "reasons"], rows: rows)))
-            Console.message(summary(outcome, removed: remove))
+            Console.message(pruneSummary(outcome, removed: remove))
         }
     }
 
@@ -71,7 +71,7 @@ extension BackupCommand {
 
         func run() throws {
             let (created, pruned) = try folder.database.openExisting().nightlyBackup(in: folder.folder, policy: retention.policy)
-            Console.message("backup ok: \(created.manifest.file), \(describe(created)) \(summary(pruned, removed: "removed"))")
+            Console.message("backup ok: \(created.manifest.file), \(backupSummary(created)) \(pruneSummary(pruned, removed: "removed"))")
         }
     }
 }
@@ -95,7 +95,7 @@ struct RetentionOptions: ParsableArguments {
 }
 
 /// What a prune kept and removed, in one sentence.
-func summary(_ outcome: PruneOutcome, removed: String) -> String {
+func pruneSummary(_ outcome: PruneOutcome, removed: String) -> String {
     let kept = outcome.decisions.filter(\.keep).count
     let gone = outcome.decisions.count - kept
     let failed = outcome.failed.isEmpty ? "" : " \(outcome.failed.count) newer backups fail verification: `registry backup verify --all`."

@@ -27,7 +27,7 @@ struct BackupCommand: ParsableCommand {
         func run() throws {
             let created = try folder.database.openExisting().createBackup(in: folder.folder)
             Console.output(created.path + "\n")
-            Console.message("Backup \(created.manifest.file): \(describe(created))")
+            Console.message("Backup \(created.manifest.file): \(backupSummary(created))")
         }
     }
 
@@ -112,7 +112,7 @@ struct BackupFolderOptions: ParsableArguments {
 }
 
 /// A backup's size, rows and timings, for messages.
-func describe(_ created: CreatedBackup) -> String {
+func backupSummary(_ created: CreatedBackup) -> String {
     let megabytes = String(format: "%.1f MB", Double(created.manifest.bytes) / 1_000_000)
     let timing = String(format: "copied in %.1f s, checked in %.1f s", created.copySeconds, created.checkSeconds)
     return "\(megabytes), \(created.manifest.contents.totalRows) rows, verified (\(timing))."
