@@ -26,6 +26,7 @@ let package = Package(
                 .embedInCode("0004_budget_views.sql"),
                 .embedInCode("0005_import_change_sets.sql"),
                 .embedInCode("0006_reports.sql"),
+                .embedInCode("0007_search.sql"),
             ]
         ),
         .target(

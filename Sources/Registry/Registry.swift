@@ -47,9 +47,15 @@ public struct Registry: Sendable {
         }
         let pool = try translatingErrors(path: path) {
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-            // DatabasePool chooses synchronous = NORMAL for WAL; a command that reported
-            // success must survive a power cut, so the writer runs with FULL.
-            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            try pool.writeWithoutTransaction { db in
+                // DatabasePool chooses synchronous = NORMAL for WAL; a command that reported
+                // success must survive a power cut, so the writer runs with FULL.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                // SQLite refuses the search index (an FTS5 table) in the triggers that keep it
+                // current unless the schema is trusted. The writer runs only the registry's own
+                // statements and migrations; readers and staff SQL keep trusted_schema off.
+                try db.execute(sql: "PRAGMA trusted_schema = ON")
+            }
             try migrateRacingOthers(pool)
             return pool
         }

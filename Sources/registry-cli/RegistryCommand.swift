@@ -17,7 +17,7 @@ struct RegistryCommand: ParsableCommand {
         subcommands: [
             CityCommand.self, PartnerCommand.self, ContactCommand.self, PartnershipCommand.self, ActivityCommand.self,
             ExpenseCommand.self, ThemeCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, SQLCommand.self, QueryCommand.self,
-            BackupCommand.self, LogCommand.self, CheckCommand.self,
+            SearchCommand.self, MatchCommand.self, BackupCommand.self, LogCommand.self, CheckCommand.self,
             MigrateCommand.self,
             DemoCommand.self,
         ]

@@ -50,6 +50,10 @@ struct DemoBuilder {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let linkTopic = try db.makeStatement(sql: "INSERT INTO partner_topic (partner_id, topic_id) VALUES (?, ?)")
+        let topicNames = Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name_en FROM topic").map {
+                ($0["id"] as Int64, ($0["name_en"] as String).lowercased())
+            })
         for index in 0..<count {
             let (name, country, kind, county) =
                 index < named.count
@@ -62,7 +66,7 @@ struct DemoBuilder {
             let orgNumber = country == .norway ? Self.organisationNumber(index) : nil
             try insert.execute(arguments: [
                 name, NameFolding.key(name), country.rawValue, kind.rawValue, orgNumber, county,
-                "Experience with \(topics.count) of the programme's topics. (Illustrative.)", note,
+                "Experience in " + topics.map { topicNames[$0] ?? "" }.joined(separator: ", ") + ". (Illustrative.)", note,
             ])
             let id = db.lastInsertedRowID
             for topic in topics { try linkTopic.execute(arguments: [id, topic]) }
