@@ -62,7 +62,8 @@ struct SearchCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(rows.count == 3)
-        #expect(Set(rows.first?.keys.map { $0 } ?? []) == ["id", "partner", "county", "score", "topics", "related", "words", "active", "partnership"])
+        #expect(
+            Set(rows.first?.keys.map { $0 } ?? []) == ["id", "partner", "county", "score", "topics", "related", "words", "active", "partnership"])
         let scores = rows.compactMap { $0["score"] as? Int }
         #expect(scores == scores.sorted(by: >))
         for row in rows {

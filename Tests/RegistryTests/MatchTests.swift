@@ -10,7 +10,9 @@ struct MatchTests {
     init() throws {
         registry = try Registry.inMemory()
         _ = try registry.addCity(
-            CityInput(name: "Kutno", voivodeship: "łódzkie", topics: ["air_quality", "cycling"], expectations: "Advice on district heating and cycling lanes"))
+            CityInput(
+                name: "Kutno", voivodeship: "łódzkie", topics: ["air_quality", "cycling"],
+                expectations: "Advice on district heating and cycling lanes"))
         _ = try registry.addCity(CityInput(name: "Nisko", voivodeship: "podkarpackie"))
         _ = try registry.addCity(CityInput(name: "Zgierz", voivodeship: "łódzkie"))
         let partners: [(String, [String], String?)] = [

@@ -3,7 +3,13 @@ import GRDB
 extension BackupContents {
     /// Counts what the database holds, inside the caller's transaction (one snapshot).
     static func read(_ db: Database) throws -> BackupContents {
-        let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        // Virtual tables (the search index) are counted through their shadow tables.
+        let names = try String.fetchAll(
+            db,
+            sql: """
+                SELECT name FROM sqlite_master
+                WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name
+                """)
         var tables: [String: Int] = [:]
         for name in names {
             tables[name] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(name.quotedDatabaseIdentifier)") ?? 0
