@@ -10,11 +10,25 @@ CREATE VIRTUAL TABLE search_index USING fts5(name, text, place, notes, tokenize 
 -- `ORDER BY rank` ranks by bm25 with a name or title counting ten times a note.
 INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(10.0, 2.0, 2.0, 1.0)');
 
+-- A bulk write's rows are indexed at its end: a row inserted here indexes every record of the
+-- kind with an id in the range that the index lacks, in one statement, and is removed.
+CREATE TABLE search_catch_up (
+    kind TEXT NOT NULL CHECK (kind IN ('city', 'partner', 'contact', 'partnership', 'activity')),
+    first_id INTEGER NOT NULL,
+    last_id INTEGER NOT NULL
+) STRICT;
+
 INSERT INTO search_index (rowid, name, text, place, notes)
 SELECT id * 8 + 1, replace(replace(replace(replace(replace(replace(replace(replace(replace(city.name, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(city.expectations, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(city.voivodeship, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(city.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D') FROM city;
 
-CREATE TRIGGER city_search_insert AFTER INSERT ON city BEGIN
+CREATE TRIGGER city_search_insert AFTER INSERT ON city WHEN NOT EXISTS (SELECT 1 FROM audit_session WHERE id = 1 AND bulk = 1) BEGIN
     INSERT INTO search_index (rowid, name, text, place, notes) VALUES (new.id * 8 + 1, replace(replace(replace(replace(replace(replace(replace(replace(replace(new.name, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(new.expectations, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(new.voivodeship, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(new.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'));
+END;
+CREATE TRIGGER city_search_catch_up AFTER INSERT ON search_catch_up WHEN new.kind = 'city' BEGIN
+    INSERT INTO search_index (rowid, name, text, place, notes)
+    SELECT id * 8 + 1, replace(replace(replace(replace(replace(replace(replace(replace(replace(city.name, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(city.expectations, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(city.voivodeship, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(city.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D') FROM city
+    WHERE id BETWEEN new.first_id AND new.last_id AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid = city.id * 8 + 1);
+    DELETE FROM search_catch_up;
 END;
 CREATE TRIGGER city_search_update AFTER UPDATE OF id, name, expectations, voivodeship, notes ON city BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 8 + 1;
@@ -27,8 +41,14 @@ END;
 INSERT INTO search_index (rowid, name, text, place, notes)
 SELECT id * 8 + 2, replace(replace(replace(replace(replace(replace(replace(replace(replace(partner.name, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(partner.expertise, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(partner.county, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(partner.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D') FROM partner;
 
-CREATE TRIGGER partner_search_insert AFTER INSERT ON partner BEGIN
+CREATE TRIGGER partner_search_insert AFTER INSERT ON partner WHEN NOT EXISTS (SELECT 1 FROM audit_session WHERE id = 1 AND bulk = 1) BEGIN
     INSERT INTO search_index (rowid, name, text, place, notes) VALUES (new.id * 8 + 2, replace(replace(replace(replace(replace(replace(replace(replace(replace(new.name, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(new.expertise, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(new.county, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(new.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'));
+END;
+CREATE TRIGGER partner_search_catch_up AFTER INSERT ON search_catch_up WHEN new.kind = 'partner' BEGIN
+    INSERT INTO search_index (rowid, name, text, place, notes)
+    SELECT id * 8 + 2, replace(replace(replace(replace(replace(replace(replace(replace(replace(partner.name, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(partner.expertise, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(partner.county, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(partner.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D') FROM partner
+    WHERE id BETWEEN new.first_id AND new.last_id AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid = partner.id * 8 + 2);
+    DELETE FROM search_catch_up;
 END;
 CREATE TRIGGER partner_search_update AFTER UPDATE OF id, name, expertise, county, notes ON partner BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 8 + 2;
@@ -41,8 +61,14 @@ END;
 INSERT INTO search_index (rowid, name, text, place, notes)
 SELECT id * 8 + 3, replace(replace(replace(replace(replace(replace(replace(replace(replace(contact.name, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(contact.role, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), NULL, replace(replace(replace(replace(replace(replace(replace(replace(replace(contact.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D') FROM contact;
 
-CREATE TRIGGER contact_search_insert AFTER INSERT ON contact BEGIN
+CREATE TRIGGER contact_search_insert AFTER INSERT ON contact WHEN NOT EXISTS (SELECT 1 FROM audit_session WHERE id = 1 AND bulk = 1) BEGIN
     INSERT INTO search_index (rowid, name, text, place, notes) VALUES (new.id * 8 + 3, replace(replace(replace(replace(replace(replace(replace(replace(replace(new.name, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(new.role, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), NULL, replace(replace(replace(replace(replace(replace(replace(replace(replace(new.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'));
+END;
+CREATE TRIGGER contact_search_catch_up AFTER INSERT ON search_catch_up WHEN new.kind = 'contact' BEGIN
+    INSERT INTO search_index (rowid, name, text, place, notes)
+    SELECT id * 8 + 3, replace(replace(replace(replace(replace(replace(replace(replace(replace(contact.name, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(contact.role, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), NULL, replace(replace(replace(replace(replace(replace(replace(replace(replace(contact.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D') FROM contact
+    WHERE id BETWEEN new.first_id AND new.last_id AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid = contact.id * 8 + 3);
+    DELETE FROM search_catch_up;
 END;
 CREATE TRIGGER contact_search_update AFTER UPDATE OF id, name, role, notes ON contact BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 8 + 3;
@@ -55,8 +81,14 @@ END;
 INSERT INTO search_index (rowid, name, text, place, notes)
 SELECT id * 8 + 4, replace(replace(replace(replace(replace(replace(replace(replace(replace((SELECT city.name || ' / ' || partner.name FROM city, partner WHERE city.id = partnership.city_id AND partner.id = partnership.partner_id), 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), NULL, NULL, replace(replace(replace(replace(replace(replace(replace(replace(replace(partnership.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D') FROM partnership;
 
-CREATE TRIGGER partnership_search_insert AFTER INSERT ON partnership BEGIN
+CREATE TRIGGER partnership_search_insert AFTER INSERT ON partnership WHEN NOT EXISTS (SELECT 1 FROM audit_session WHERE id = 1 AND bulk = 1) BEGIN
     INSERT INTO search_index (rowid, name, text, place, notes) VALUES (new.id * 8 + 4, replace(replace(replace(replace(replace(replace(replace(replace(replace((SELECT city.name || ' / ' || partner.name FROM city, partner WHERE city.id = new.city_id AND partner.id = new.partner_id), 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), NULL, NULL, replace(replace(replace(replace(replace(replace(replace(replace(replace(new.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'));
+END;
+CREATE TRIGGER partnership_search_catch_up AFTER INSERT ON search_catch_up WHEN new.kind = 'partnership' BEGIN
+    INSERT INTO search_index (rowid, name, text, place, notes)
+    SELECT id * 8 + 4, replace(replace(replace(replace(replace(replace(replace(replace(replace((SELECT city.name || ' / ' || partner.name FROM city, partner WHERE city.id = partnership.city_id AND partner.id = partnership.partner_id), 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), NULL, NULL, replace(replace(replace(replace(replace(replace(replace(replace(replace(partnership.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D') FROM partnership
+    WHERE id BETWEEN new.first_id AND new.last_id AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid = partnership.id * 8 + 4);
+    DELETE FROM search_catch_up;
 END;
 CREATE TRIGGER partnership_search_update AFTER UPDATE OF id, city_id, partner_id, notes ON partnership BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 8 + 4;
@@ -69,8 +101,14 @@ END;
 INSERT INTO search_index (rowid, name, text, place, notes)
 SELECT id * 8 + 5, replace(replace(replace(replace(replace(replace(replace(replace(replace(activity.title, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), NULL, replace(replace(replace(replace(replace(replace(replace(replace(replace(activity.location, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(activity.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D') FROM activity;
 
-CREATE TRIGGER activity_search_insert AFTER INSERT ON activity BEGIN
+CREATE TRIGGER activity_search_insert AFTER INSERT ON activity WHEN NOT EXISTS (SELECT 1 FROM audit_session WHERE id = 1 AND bulk = 1) BEGIN
     INSERT INTO search_index (rowid, name, text, place, notes) VALUES (new.id * 8 + 5, replace(replace(replace(replace(replace(replace(replace(replace(replace(new.title, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), NULL, replace(replace(replace(replace(replace(replace(replace(replace(replace(new.location, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(new.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'));
+END;
+CREATE TRIGGER activity_search_catch_up AFTER INSERT ON search_catch_up WHEN new.kind = 'activity' BEGIN
+    INSERT INTO search_index (rowid, name, text, place, notes)
+    SELECT id * 8 + 5, replace(replace(replace(replace(replace(replace(replace(replace(replace(activity.title, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), NULL, replace(replace(replace(replace(replace(replace(replace(replace(replace(activity.location, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(replace(replace(activity.notes, 'ł', 'l'), 'Ł', 'L'), 'ø', 'o'), 'Ø', 'O'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'đ', 'd'), 'Đ', 'D') FROM activity
+    WHERE id BETWEEN new.first_id AND new.last_id AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid = activity.id * 8 + 5);
+    DELETE FROM search_catch_up;
 END;
 CREATE TRIGGER activity_search_update AFTER UPDATE OF id, title, location, notes ON activity BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 8 + 5;

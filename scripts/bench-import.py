@@ -35,6 +35,7 @@ SELECT s.id, p.id, s.kind, s.title, nullif(s.direction, ''), nullif(s.start_date
     CAST(round(CAST(nullif(s.planned_cost, '') AS REAL) * 100) AS INTEGER), s.status, t.id, nullif(s.notes, '')
 FROM staging s JOIN city c ON c.name = s.city JOIN partner pa ON pa.name = s.partner
 JOIN partnership p ON p.city_id = c.id AND p.partner_id = pa.id LEFT JOIN topic t ON t.code = s.topic;
+INSERT INTO search_catch_up (kind, first_id, last_id) SELECT 'activity', min(id), max(id) FROM staging;
 DELETE FROM audit_session; DROP TABLE staging;"""
 
 

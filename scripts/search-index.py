@@ -33,6 +33,12 @@ KINDS = [
 ]
 
 
+# A bulk write (an import, the demo; see 0005_import_change_sets.sql) indexes its new rows in
+# one statement at its end through search_catch_up: FTS5 writes its pending index to disk at
+# every statement's savepoint, so indexing row by row would cost five times as much.
+NOT_BULK = "NOT EXISTS (SELECT 1 FROM audit_session WHERE id = 1 AND bulk = 1)"
+
+
 def values(expressions, row):
     return ", ".join(fold(e.format(row=row)) if e != "NULL" else "NULL" for e in expressions)
 
@@ -50,12 +56,26 @@ def main():
 CREATE VIRTUAL TABLE search_index USING fts5(name, text, place, notes, tokenize = 'unicode61 remove_diacritics 2');
 -- `ORDER BY rank` ranks by bm25 with a name or title counting ten times a note.
 INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(10.0, 2.0, 2.0, 1.0)');
+
+-- A bulk write's rows are indexed at its end: a row inserted here indexes every record of the
+-- kind with an id in the range that the index lacks, in one statement, and is removed.
+CREATE TABLE search_catch_up (
+    kind TEXT NOT NULL CHECK (kind IN ('city', 'partner', 'contact', 'partnership', 'activity')),
+    first_id INTEGER NOT NULL,
+    last_id INTEGER NOT NULL
+) STRICT;
 """)
     for table, code, columns, expressions in KINDS:
         key = f"{{row}}.id * 8 + {code}"
         out.append(f"INSERT INTO search_index (rowid, name, text, place, notes)\nSELECT id * 8 + {code}, {values(expressions, table)} FROM {table};\n")
-        out.append(f"""CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN
+        out.append(f"""CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} WHEN {NOT_BULK} BEGIN
     INSERT INTO search_index (rowid, name, text, place, notes) VALUES ({key.format(row='new')}, {values(expressions, 'new')});
+END;
+CREATE TRIGGER {table}_search_catch_up AFTER INSERT ON search_catch_up WHEN new.kind = '{table}' BEGIN
+    INSERT INTO search_index (rowid, name, text, place, notes)
+    SELECT id * 8 + {code}, {values(expressions, table)} FROM {table}
+    WHERE id BETWEEN new.first_id AND new.last_id AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid = {table}.id * 8 + {code});
+    DELETE FROM search_catch_up;
 END;
 CREATE TRIGGER {table}_search_update AFTER UPDATE OF {', '.join(['id'] + columns)} ON {table} BEGIN
     DELETE FROM search_index WHERE rowid = {key.format(row='old')};

@@ -3,7 +3,8 @@ import GRDB
 
 /// The audit entries of a bulk write (an import, the demo): one `import` entry per table with
 /// the actor, the source, the number of rows added and their ids, instead of one entry per row
-/// (see `Migrations/0005_import_change_sets.sql`). Runs inside the bulk write's transaction.
+/// (see `Migrations/0005_import_change_sets.sql`), and the new rows put in the search index in
+/// one statement per table (`0007_search.sql`). Runs inside the bulk write's transaction.
 enum ChangeSet {
     private struct Values: Encodable {
         let source: String
@@ -23,6 +24,13 @@ enum ChangeSet {
                     VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), (SELECT actor FROM audit_session WHERE id = 1), ?, NULL, 'import', ?)
                     """,
                 arguments: [entry.table, String(decoding: try encoder.encode(values), as: UTF8.self)])
+            // Runs are in the order ids came, which a file may choose.
+            if SearchKind(rawValue: entry.table) != nil, let first = entry.ids.runs.map(\.lowerBound).min(),
+                let last = entry.ids.runs.map(\.upperBound).max()
+            {
+                try db.execute(
+                    sql: "INSERT INTO search_catch_up (kind, first_id, last_id) VALUES (?, ?, ?)", arguments: [entry.table, first, last])
+            }
         }
     }
 

@@ -36,6 +36,19 @@ struct SearchCommandTests {
         #expect(try CommandRunner.sqlite(folder.database, "INSERT INTO search_index (search_index) VALUES ('integrity-check')").status == 0)
     }
 
+    @Test func importedRecordsAreFoundAndARolledBackImportLeavesNoTrace() throws {
+        let file = folder.url.appendingPathComponent("towns.csv")
+        try Data("name,voivodeship,expectations\nŻółkiewka,lubelskie,Fjernvarme\nŁęczna,lubelskie,Sykkelveier\n".utf8).write(to: file)
+        let imported = try registry(["import", "city", file.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try found("zolkiewka") == ["Żółkiewka"])
+        #expect(try found("sykkelveier") == ["Łęczna"])
+        try Data("name,voivodeship\nOpatów,świętokrzyskie\nZły,nowhere\n".utf8).write(to: file)
+        #expect(try registry(["import", "city", file.path]).status == 65)
+        #expect(try found("opatow").isEmpty)
+        #expect(try CommandRunner.sqlite(folder.database, "SELECT count(*) FROM search_catch_up").stdout == "0\n")
+    }
+
     @Test(arguments: ["table", "csv", "tsv", "json", "ndjson", "markdown"])
     func searchSpeaksEveryFormat(_ format: String) throws {
         let result = try registry(["search", "tromso", "--in", "partner", "--format", format])
