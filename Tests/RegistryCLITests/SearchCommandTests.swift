@@ -49,6 +49,19 @@ struct SearchCommandTests {
         #expect(try CommandRunner.sqlite(folder.database, "SELECT count(*) FROM search_catch_up").stdout == "0\n")
     }
 
+    @Test func staffSQLCanSearchTheIndexButNeverWriteIt() throws {
+        let sql = "SELECT rowid / 8 AS id FROM search_index WHERE search_index MATCH '\"tromso\"*' AND rowid % 8 = 2"
+        let read = try registry(["sql", sql, "--format", "csv"])
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stdout.split(whereSeparator: \.isNewline).count == 2, "\(read.stdout)")
+        for write in ["INSERT INTO search_index (search_index) VALUES ('delete-all')", "DELETE FROM search_index", "DROP TABLE search_index"] {
+            let refused = try registry(["sql", write])
+            #expect(refused.status == 1, "\(write)")
+            #expect(refused.stderr.contains("Refused"), "\(refused.stderr)")
+        }
+        #expect(try found("tromso").first == "Tromsø kommune")
+    }
+
     @Test(arguments: ["table", "csv", "tsv", "json", "ndjson", "markdown"])
     func searchSpeaksEveryFormat(_ format: String) throws {
         let result = try registry(["search", "tromso", "--in", "partner", "--format", format])

@@ -64,7 +64,12 @@ final class ReadOnlyStatement {
         let code = bytes.withUnsafeBufferPointer { buffer in
             sqlite3_prepare_v3(connection, buffer.baseAddress, Int32(buffer.count), 0, &statement, &tail)
         }
-        if let refusal { throw RegistryError.refused("Refused: the query \(refusal). `registry sql` only reads.") }
+        // A weak refusal alone is the schema-table write SQLite reports when a virtual table
+        // (the search index) declares its columns while being opened for reading; a statement
+        // that really writes is still refused below as not read-only.
+        if let refusal, !refusalIsWeak || code != SQLITE_OK {
+            throw RegistryError.refused("Refused: the query \(refusal). `registry sql` only reads.")
+        }
         guard code == SQLITE_OK else { throw error(code) }
         guard let statement else { throw RegistryError.refused("Refused: there is no statement to run.") }
         let rest = bytes.withUnsafeBufferPointer { buffer in
