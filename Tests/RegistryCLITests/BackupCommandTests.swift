@@ -289,8 +289,16 @@ struct BackupCommandTests {
     @Test func aBackupKilledHalfWayLeavesNothingUnderAFinalName() throws {
         try makeRegister(activities: 20_000)
         let activities = try count("activity", in: folder.database)
+        // Kills land at fractions of the time a whole backup takes on this machine now, and go
+        // on at random fractions until one has landed in the middle of a backup.
+        let started = Date()
+        _ = try createBackup()
+        let whole = Date().timeIntervalSince(started)
+        var fractions = [0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95]
         var interrupted = 0
-        for delay in [5, 20, 40, 80, 120, 200, 300] {
+        var kills = 0
+        while let fraction = fractions.popLast() ?? (interrupted == 0 && kills < 30 ? Double.random(in: 0.1...0.9) : nil) {
+            kills += 1
             let process = Process()
             process.executableURL = CommandRunner.binary
             process.arguments = ["backup", "create", "--db", folder.database]
@@ -298,22 +306,18 @@ struct BackupCommandTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(useconds_t(delay * 1000))
+            usleep(useconds_t(whole * fraction * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
 
             #expect(try CommandRunner.sqlite(folder.database, "PRAGMA integrity_check").stdout == "ok\n")
             #expect(try count("activity", in: folder.database) == activities)
-            if FileManager.default.fileExists(atPath: backups.path) {
-                interrupted += try FileManager.default.contentsOfDirectory(atPath: backups.path).contains { $0.hasSuffix(".partial") } ? 1 : 0
-            }
+            interrupted += try FileManager.default.contentsOfDirectory(atPath: backups.path).contains { $0.hasSuffix(".partial") } ? 1 : 0
             // Whatever carries a final name is a whole backup with its manifest.
-            if try !backupFiles().isEmpty {
-                let verified = try registry(["backup", "verify", "--all"])
-                #expect(verified.status == 0, "killed after \(delay) ms: \(verified.stdout)\(verified.stderr)")
-            }
+            let verified = try registry(["backup", "verify", "--all"])
+            #expect(verified.status == 0, "killed at \(fraction) of \(whole) s: \(verified.stdout)\(verified.stderr)")
         }
-        #expect(interrupted > 0, "no kill landed in the middle of a backup")
+        #expect(interrupted > 0, "none of \(kills) kills landed in the middle of a backup of \(whole) s")
         // The next backup works and clears what the killed ones left.
         _ = try createBackup()
         #expect(try FileManager.default.contentsOfDirectory(atPath: backups.path).filter { $0.hasSuffix(".partial") }.isEmpty)

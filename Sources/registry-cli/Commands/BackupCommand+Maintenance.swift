@@ -5,6 +5,7 @@ import Registry
 extension BackupCommand {
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "prune",
             abstract: "Remove old backups by a keep-daily / keep-weekly / keep-monthly policy (default 7, 5, 12).",
             discussion: """
                 As in borg and restic: for each of the last N days (ISO weeks, months) that have a backup, \
@@ -36,6 +37,7 @@ extension BackupCommand {
 
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "restore",
             abstract: "Put a backup in place of the database (or at --to PATH), keeping the current one aside.",
             discussion: """
                 The backup is verified first. The current database is locked (other commands wait), copied aside as \
@@ -59,6 +61,7 @@ extension BackupCommand {
 
     struct Nightly: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "nightly",
             abstract: "Make and verify a backup, then prune: one command for cron or a systemd timer.",
             discussion: """
                 Quiet on success but for one summary line on stderr; any failure exits with 1 and says what failed. \

@@ -16,6 +16,7 @@ struct BackupCommand: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Make a backup now, check it, and print its path.",
             discussion: """
                 The copy is checked before it gets its final name: SQLite's integrity check, foreign keys, \
@@ -33,6 +34,7 @@ struct BackupCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the backups, oldest first, as their manifests describe them (without verifying).")
 
         @OptionGroup var folder: BackupFolderOptions
@@ -54,6 +56,7 @@ struct BackupCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Verify a backup (default: the newest), or every backup with --all.",
             discussion: """
                 Each backup's size and SHA-256 are compared with its manifest, then SQLite checks it \
