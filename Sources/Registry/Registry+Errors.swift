@@ -20,7 +20,7 @@ extension Registry {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return .database(
                 "\(file) is not a usable registry database (it is damaged or not SQLite). "
-                    + "Nothing was changed; restore it from a backup.")
+                    + "Nothing was changed; restore it from a backup: `registry backup list`, then `registry backup restore FILE`.")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR:
             return .database(
                 "\(file) could not be opened for writing (\(error.resultCode)). "

@@ -61,6 +61,7 @@ struct DatabaseFileTests {
         let result = try CommandRunner.run(["city", "list", "--db", folder.database])
         #expect(result.status == 1)
         #expect(result.stderr.contains("is not a usable registry database"))
+        #expect(result.stderr.contains("registry backup restore"), "the advice names the command")
         #expect(try String(contentsOfFile: folder.database, encoding: .utf8) == "name;voivodeship\nŁódź;łódzkie\n")
     }
 

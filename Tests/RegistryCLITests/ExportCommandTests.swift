@@ -15,6 +15,35 @@ struct ExportCommandTests {
 
     static let entities = ["city", "partner", "contact", "partnership", "activity", "expense", "topic", "log"]
 
+    @Test func anOutputThatIsTheDatabaseOrItsLogIsRefused() throws {
+        let folder = try demo()
+        let link = folder.url.appendingPathComponent("link.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.database)
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder.database))
+        let targets = [
+            folder.database, folder.database + "-wal", folder.database + "-shm",
+            folder.url.path + "/../" + folder.url.lastPathComponent + "/registry.sqlite",
+            link,
+        ]
+        for target in targets {
+            let result = try CommandRunner.run(["export", "city", "--db", folder.database, "--output", target])
+            #expect(result.status == 1, "\(target)")
+            #expect(result.stderr.contains("would destroy the register"), "\(result.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.database)) == before)
+        #expect(try CommandRunner.sqlite(folder.database, "PRAGMA integrity_check").stdout == "ok\n")
+    }
+
+    @Test func outputPathsWithSpacesPolishLettersAndALeadingDashWork() throws {
+        let folder = try demo()
+        let subfolder = folder.url.appendingPathComponent("Łódź i okolice")
+        try FileManager.default.createDirectory(at: subfolder, withIntermediateDirectories: true)
+        let result = try CommandRunner.run(["export", "city", "--db", folder.database, "--output=-miasta łódzkie.csv"], in: subfolder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try String(contentsOf: subfolder.appendingPathComponent("-miasta łódzkie.csv"), encoding: .utf8)
+        #expect(written.contains("Łódź"))
+    }
+
     @Test func everyEntityExportsTheSameRowsInEveryFormat() throws {
         let folder = try demo()
         let registry = try Registry.open(path: folder.database)

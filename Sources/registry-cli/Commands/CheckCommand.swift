@@ -33,7 +33,8 @@ struct CheckCommand: ParsableCommand {
         var description: String {
             let lines = problems.flatMap { $0.split(separator: "\n").map(String.init) }.filter { !$0.hasPrefix("***") }
             let shown = lines.prefix(3).joined(separator: "; ")
-            return "The database is damaged (\(lines.count == 1 ? "1 problem" : "\(lines.count) problems"): \(shown)). Restore it from a backup."
+            return
+                "The database is damaged (\(lines.count == 1 ? "1 problem" : "\(lines.count) problems"): \(shown)). Restore it from a backup: `registry backup list`, then `registry backup restore FILE`."
         }
     }
 }

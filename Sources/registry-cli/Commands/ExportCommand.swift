@@ -30,6 +30,7 @@ struct ExportCommand: ParsableCommand {
             try write(registry, to: .standardOutput)
             return
         }
+        try registry.refuseOutput(output)
         // Written beside the target and renamed into place, so a failed export leaves no half file.
         let folder = (output as NSString).deletingLastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\((output as NSString).lastPathComponent).\(UUID().uuidString).part"
