@@ -22,7 +22,9 @@ public struct CheckWarning: Equatable, Sendable {
 
 extension Registry {
     /// Checks the database's integrity and foreign keys, and the business rules of DESIGN.md.
-    public func check() throws -> CheckReport {
+    /// Contacts count as stale when every partnership of their town or partner ended more than
+    /// `contactYears` years ago.
+    public func check(contactYears: Int = 5) throws -> CheckReport {
         try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
@@ -32,7 +34,8 @@ extension Registry {
             }
             var warnings: [CheckWarning] = []
             for rule in BusinessRule.all {
-                for row in try Row.fetchAll(db, sql: rule.sql) {
+                let arguments: StatementArguments = rule.sql.contains(":years") ? ["years": "-\(contactYears) years"] : []
+                for row in try Row.fetchAll(db, sql: rule.sql, arguments: arguments) {
                     warnings.append(CheckWarning(rule: rule.name, record: row["record"], detail: row["detail"]))
                 }
             }
@@ -92,6 +95,27 @@ struct BusinessRule {
                         || ' without a direction (to_norway or to_poland)' AS detail
                 FROM activity WHERE kind IN ('study_visit', 'internship') AND direction IS NULL
                 ORDER BY id
+                """),
+        // Contacts are people: once their organisation's cooperation is long over, keeping
+        // their details needs a reason (DESIGN.md, personal data).
+        BusinessRule(
+            name: "stale_contact",
+            sql: """
+                SELECT 'contact #' || contact.id || ' ' || contact.name AS record,
+                    'every partnership of ' || coalesce(city.name, partner.name) || ' ended by ' || ended.last_end
+                    || ', more than ' || substr(:years, 2) || ' ago; remove the contact unless there is a reason to keep it' AS detail
+                FROM contact
+                LEFT JOIN city ON city.id = contact.city_id
+                LEFT JOIN partner ON partner.id = contact.partner_id
+                JOIN (
+                    SELECT 'city' AS side, city_id AS owner, count(*) AS total, sum(end_date < date('now', :years)) AS old, max(end_date) AS last_end
+                    FROM partnership GROUP BY city_id
+                    UNION ALL
+                    SELECT 'partner', partner_id, count(*), sum(end_date < date('now', :years)), max(end_date)
+                    FROM partnership GROUP BY partner_id
+                ) AS ended ON (ended.side = 'city' AND ended.owner = contact.city_id) OR (ended.side = 'partner' AND ended.owner = contact.partner_id)
+                WHERE ended.total = ended.old
+                ORDER BY contact.id
                 """),
         BusinessRule(
             name: "selected_without_allocation",

@@ -117,6 +117,25 @@ struct CheckTests {
         Breach(name: "an applicant without an allocation", apply: { _ = try $0.addCity(CityInput(name: "Piła", voivodeship: "wielkopolskie")) }),
     ]
 
+    /// Contacts are people: `check` names those whose organisation's partnerships all ended
+    /// more than N years ago (the clean register's ended on 2024-06-30).
+    @Test func contactsOfLongEndedPartnershipsAreNamed() throws {
+        let registry = try Self.clean()
+        _ = try registry.addContact(ContactInput(name: "Anna Nowak", city: "lodz", email: "anna@example.pl"))
+        _ = try registry.addContact(ContactInput(name: "Kari Nordmann", partner: "bergen"))
+        #expect(try registry.check(contactYears: 5).warnings.isEmpty)
+        let stale = try registry.check(contactYears: 2).warnings.map(Warning.init)
+        #expect(stale.map(\.record) == ["contact #1 Anna Nowak", "contact #2 Kari Nordmann"])
+        #expect(
+            stale.first?.detail
+                == "every partnership of Łódź ended by 2024-06-30, more than 2 years ago; remove the contact unless there is a reason to keep it")
+        #expect(stale.allSatisfy { $0.rule == "stale_contact" && !$0.detail.contains("@") })
+        // A partnership still running (no end date) keeps the partner's contacts.
+        _ = try registry.addCity(CityInput(name: "Kutno", voivodeship: "łódzkie"))
+        _ = try registry.addPartnership(PartnershipInput(city: "kutno", partner: "bergen", status: "proposed"))
+        #expect(try registry.check(contactYears: 2).warnings.map(\.record) == ["contact #1 Anna Nowak"])
+    }
+
     @Test func cleanDataBreaksNoRuleAndIsSound() throws {
         let report = try Self.clean().check()
         #expect(report.integrityProblems.isEmpty && report.foreignKeyProblems.isEmpty && report.warnings.isEmpty)
