@@ -163,8 +163,15 @@ struct BackupCommandTests {
         #expect(refused.stderr.contains("1 change newer than the backup") && refused.stderr.contains("--force"), "\(refused.stderr)")
         #expect(try registry(["export", "city"]).stdout == changed)
 
+        // What a restore killed while copying aside left beside this database goes; another
+        // database's is left alone.
+        let leftover = folder.url.appendingPathComponent(".registry-restore-registry.sqlite-1-2.partial")
+        let others = folder.url.appendingPathComponent(".registry-restore-other.sqlite-1-2.partial")
+        for file in [leftover, others] { try Data("half".utf8).write(to: file) }
         let restored = try registry(["backup", "restore", backup, "--force"])
         #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(FileManager.default.fileExists(atPath: others.path))
         #expect(try registry(["export", "city"]).stdout == exported)
         #expect(try CommandRunner.sqlite(folder.database, "PRAGMA integrity_check").stdout == "ok\n")
         let aside = try #require(

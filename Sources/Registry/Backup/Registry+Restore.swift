@@ -99,7 +99,10 @@ extension Registry {
                         "\(target) has \(newer); restoring \(check.name) would drop them. Nothing was changed. "
                             + "Use --force to restore anyway (the current database is kept aside either way).")
                 }
-                let partial = sibling(of: target, named: BackupName.partial("restore"))
+                // Holding the lock, no other restore of this database can still need what a
+                // killed one left beside it.
+                removeLeftoverPartials(of: target)
+                let partial = sibling(of: target, named: restorePartial(for: target))
                 defer { DurableFiles.remove(partial) }
                 try copy(db, to: partial)
                 try DurableFiles.sync(partial)
@@ -138,7 +141,7 @@ extension Registry {
 
     /// Copies a verified backup to a new file at `target`, checking the copy's SHA-256.
     private static func place(_ check: BackupCheck, at target: String) throws {
-        let partial = sibling(of: target, named: BackupName.partial("restore"))
+        let partial = sibling(of: target, named: restorePartial(for: target))
         defer { DurableFiles.remove(partial) }
         let sha256 = try DurableFiles.copy(check.path, to: partial)
         guard sha256 == check.manifest!.sha256 else {
@@ -168,6 +171,20 @@ extension Registry {
             name = sibling(of: target, named: "\(base)-\(number).sqlite")
         }
         return name
+    }
+
+    /// A hidden work file beside `target`, named after it: `.registry-restore-NAME-PID-N.partial`.
+    private static func restorePartial(for target: String) -> String {
+        BackupName.partial("restore-" + (target as NSString).lastPathComponent)
+    }
+
+    private static func removeLeftoverPartials(of target: String) {
+        let folder = (target as NSString).deletingLastPathComponent
+        let prefix = ".registry-restore-\((target as NSString).lastPathComponent)-"
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        where file.hasPrefix(prefix) && file.hasSuffix(BackupName.partialSuffix) {
+            DurableFiles.remove(sibling(of: target, named: file))
+        }
     }
 
     private static func sibling(of file: String, named name: String) -> String {
