@@ -74,8 +74,7 @@ enum BackupVerification {
     /// check, which visits every page.
     private static func readingProblems(_ path: String, mapped: Bool = false, _ body: (Database) throws -> [String]) -> [String] {
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
+            var configuration = Registry.configuration(readOnly: true)
             if mapped { configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 4294967296") } }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }

@@ -109,9 +109,7 @@ extension Registry {
                 try DurableFiles.place(partial, at: aside)
                 // A rollback journal for the overwrite: one transaction, and no -wal left behind.
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
-                var configuration = Configuration()
-                configuration.readonly = true
-                let source = try DatabaseQueue(path: check.path, configuration: configuration)
+                let source = try DatabaseQueue(path: check.path, configuration: configuration(readOnly: true))
                 try source.read { backup in try backup.backup(to: db) }
                 try source.close()
             }
@@ -125,9 +123,7 @@ extension Registry {
         let backupLast = check.manifest!.contents.lastChange
         if let backupLast, latest.auditId <= backupLast.auditId {
             // The live history must be the start of the backup's: the same entry at its end.
-            var configuration = Configuration()
-            configuration.readonly = true
-            let backup = try DatabaseQueue(path: check.path, configuration: configuration)
+            let backup = try DatabaseQueue(path: check.path, configuration: configuration(readOnly: true))
             defer { try? backup.close() }
             let entry = "SELECT * FROM audit_log WHERE id = ?"
             let there = try backup.read { try Row.fetchOne($0, sql: entry, arguments: [latest.auditId]) }

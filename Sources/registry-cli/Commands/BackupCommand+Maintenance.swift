@@ -52,7 +52,7 @@ extension BackupCommand {
         @OptionGroup var folder: BackupFolderOptions
 
         func run() throws {
-            let backup = file.contains("/") ? file : folder.folder.path + "/" + file
+            let backup = folder.path(of: file)
             let outcome = try Registry.restore(backup: backup, to: to ?? folder.database.path, force: force)
             let aside = outcome.keptAside.map { " The database that was there is kept as \($0)." } ?? ""
             Console.message("Restored \(outcome.manifest.file) (\(outcome.manifest.created)) into \(outcome.target).\(aside)")

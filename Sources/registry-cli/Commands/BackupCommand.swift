@@ -88,7 +88,7 @@ struct BackupCommand: ParsableCommand {
         /// The backups to verify, each with the folder that holds it.
         private func chosen() throws -> [(folder: BackupFolder, name: BackupName)] {
             if let file {
-                let named = file.contains("/") ? file : folder.folder.path + "/" + file
+                let named = folder.path(of: file)
                 let parent = (named as NSString).deletingLastPathComponent
                 guard let name = BackupName(fileName: (named as NSString).lastPathComponent) else {
                     throw RegistryError.refused("\(file) is not a backup's name (registry-YYYYMMDDTHHMMSSZ.sqlite).")
@@ -112,6 +112,11 @@ struct BackupFolderOptions: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
 
     var folder: BackupFolder { BackupFolder(path: dir ?? BackupFolder.defaultPath(forDatabase: database.path)) }
+
+    /// A backup named on the command line: a path as given, or a bare name in the backup folder.
+    func path(of file: String) -> String {
+        file.contains("/") ? file : folder.path + "/" + file
+    }
 }
 
 /// A backup's size, rows and timings, for messages.
