@@ -27,6 +27,7 @@ let package = Package(
                 .embedInCode("0005_import_change_sets.sql"),
                 .embedInCode("0006_reports.sql"),
                 .embedInCode("0007_search.sql"),
+                .embedInCode("0008_personal_data.sql"),
             ]
         ),
         .target(

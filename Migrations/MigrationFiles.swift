@@ -18,6 +18,7 @@ public enum MigrationFiles {
         file("0005_import_change_sets", PackageResources._005_import_change_sets_sql),
         file("0006_reports", PackageResources._006_reports_sql),
         file("0007_search", PackageResources._007_search_sql),
+        file("0008_personal_data", PackageResources._008_personal_data_sql),
     ]
 
     private static func file(_ identifier: String, _ bytes: [UInt8]) -> File {

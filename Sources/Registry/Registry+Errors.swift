@@ -21,6 +21,10 @@ extension Registry {
             return .database(
                 "\(file) is not a usable registry database (it is damaged or not SQLite). "
                     + "Nothing was changed; restore it from a backup: `registry backup list`, then `registry backup restore FILE`.")
+        case .SQLITE_IOERR where error.extendedResultCode != .SQLITE_IOERR_SHORT_READ && error.extendedResultCode != .SQLITE_IOERR_READ:
+            return .database(
+                "Writing \(file) failed (\(error.extendedResultCode)): the disk may be full, a file size limit reached, or the disk failing. "
+                    + "Nothing was changed.")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR:
             return .database(
                 "\(file) could not be opened for writing (\(error.resultCode)). "

@@ -44,7 +44,7 @@ extension Registry {
             let context = try ImportContext(db)
             var run = ImportRun(entity: entity, update: options.update, context: context)
             while let row = try rows.next(problems: &run.problems) {
-                run.take(row)
+                try run.take(row)
             }
             guard run.problems.isEmpty else { throw RegistryError.invalid(run.problems) }
             if !options.dryRun { try run.logChangeSet(source: source) }
@@ -68,9 +68,13 @@ private struct ImportRun {
         self.context = context
     }
 
-    mutating func take(_ row: ImportRow) {
+    /// Takes one row; a problem with the row is noted and the import goes on to find the
+    /// others, but a failure of the database itself (a full disk, damage) ends it at once.
+    mutating func take(_ row: ImportRow) throws {
         do {
             try take(row, as: entity.recordType)
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
+            throw error
         } catch {
             report(error, line: row.line, row: row)
         }

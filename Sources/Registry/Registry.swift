@@ -55,6 +55,9 @@ public struct Registry: Sendable {
                 // current unless the schema is trusted. The writer runs only the registry's own
                 // statements and migrations; readers and staff SQL keep trusted_schema off.
                 try db.execute(sql: "PRAGMA trusted_schema = ON")
+                // Freed space is zeroed, so an erased person's data does not linger in free
+                // pages (DESIGN: personal data).
+                try db.execute(sql: "PRAGMA secure_delete = ON")
             }
             try migrateRacingOthers(pool)
             return pool
@@ -89,17 +92,18 @@ public struct Registry: Sendable {
     }
 
     /// The database path used without `--db`: `$REGISTRY_DB`, else
-    /// `$XDG_DATA_HOME/ks-registry/registry.sqlite`, else `~/.local/share/ks-registry/registry.sqlite`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    /// `$XDG_DATA_HOME/ks-registry/registry.sqlite`, else `$HOME/.local/share/ks-registry/registry.sqlite`.
+    /// Without any of them (a bare cron or service environment) there is no default: guessing one
+    /// would quietly start a new, empty register somewhere unexpected.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let path = environment["REGISTRY_DB"], !path.isEmpty { return path }
-        let dataHome: String
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
-            dataHome = xdg
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            dataHome = home + "/.local/share"
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/ks-registry/registry.sqlite" }
+        guard let home = environment["HOME"], !home.isEmpty else {
+            throw RegistryError.refused(
+                "No database given, and HOME is not set, so the default ~/.local/share/ks-registry/registry.sqlite cannot be found. "
+                    + "Give --db PATH or set REGISTRY_DB; nothing was changed.")
         }
-        return dataHome + "/ks-registry/registry.sqlite"
+        return home + "/.local/share/ks-registry/registry.sqlite"
     }
 
     /// Runs `body` in one immediate write transaction, translating SQLite errors into sentences.

@@ -13,17 +13,18 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Who makes the change, for the audit trail (default: $USER).", valueName: "name"))
     var actor: String?
 
-    var path: String { db ?? Registry.defaultPath() }
+    var path: String { get throws { try db ?? Registry.defaultPath() } }
 
     /// Opens (creating and migrating) the registry these options name; read commands pass
     /// `.readOnly` so they never write to the file.
     func open(_ access: Registry.Access = .readWrite) throws -> Registry {
-        try Registry.open(path: path, actor: actor ?? Registry.defaultActor(), access: access)
+        try Registry.open(path: try path, actor: actor ?? Registry.defaultActor(), access: access)
     }
 
     /// Opens the registry read-only, refusing to create one: for commands (backups) that make
     /// no sense on an empty new database.
     func openExisting() throws -> Registry {
+        let path = try path
         guard FileManager.default.fileExists(atPath: path) else {
             throw RegistryError.refused("There is no database at \(path). Give --db the register's file.")
         }

@@ -25,6 +25,7 @@ struct RegistryCommand: ParsableCommand {
 
     /// Runs the command; invalid input data exits with 65 after listing every problem.
     static func main() {
+        ProcessSignals.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()

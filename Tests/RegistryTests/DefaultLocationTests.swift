@@ -9,8 +9,13 @@ struct DefaultLocationTests {
         (["XDG_DATA_HOME": "", "HOME": "/home/anna"], "/home/anna/.local/share/ks-registry/registry.sqlite"),
         (["HOME": "/home/anna"], "/home/anna/.local/share/ks-registry/registry.sqlite"),
     ])
-    func theDatabaseIsFoundFromTheEnvironmentInTheDocumentedOrder(environment: [String: String], path: String) {
-        #expect(Registry.defaultPath(environment: environment) == path)
+    func theDatabaseIsFoundFromTheEnvironmentInTheDocumentedOrder(environment: [String: String], path: String) throws {
+        #expect(try Registry.defaultPath(environment: environment) == path)
+    }
+
+    @Test(arguments: [[:], ["HOME": ""], ["HOME": "", "XDG_DATA_HOME": "", "REGISTRY_DB": ""]])
+    func withoutHomeThereIsNoDefaultToGuess(environment: [String: String]) {
+        #expect(throws: RegistryError.self) { try Registry.defaultPath(environment: environment) }
     }
 
     @Test(arguments: [(["USER": "anna"], "anna"), (["USER": ""], "unknown"), ([:], "unknown")])

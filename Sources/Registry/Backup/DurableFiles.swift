@@ -21,11 +21,13 @@ enum DurableFiles {
             throw failure(destination, "could not be created")
         }
         unlink(source)
+        WorkFiles.finished(source)
     }
 
     /// Removes a file; a file that is already gone is fine.
     static func remove(_ path: String) {
         unlink(path)
+        WorkFiles.finished(path)
     }
 
     /// The SHA-256 of a file's bytes and its size.

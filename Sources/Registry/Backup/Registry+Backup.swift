@@ -22,8 +22,8 @@ extension Registry {
         guard let source = path else { throw RegistryError.refused("An in-memory register has no file to back up.") }
         let lock = try folder.lock()
         defer { withExtendedLifetime(lock) {} }
-        let partial = folder.file(BackupName.partial("backup"))
-        let partialManifest = folder.file(BackupName.partial("manifest"))
+        let partial = WorkFiles.track(folder.file(BackupName.partial("backup")))
+        let partialManifest = WorkFiles.track(folder.file(BackupName.partial("manifest")))
         defer {
             DurableFiles.remove(partial)
             DurableFiles.remove(partialManifest)

@@ -102,7 +102,7 @@ extension Registry {
                 // Holding the lock, no other restore of this database can still need what a
                 // killed one left beside it.
                 removeLeftoverPartials(of: target)
-                let partial = sibling(of: target, named: restorePartial(for: target))
+                let partial = WorkFiles.track(sibling(of: target, named: restorePartial(for: target)))
                 defer { DurableFiles.remove(partial) }
                 try copy(db, to: partial)
                 try DurableFiles.sync(partial)
@@ -137,7 +137,7 @@ extension Registry {
 
     /// Copies a verified backup to a new file at `target`, checking the copy's SHA-256.
     private static func place(_ check: BackupCheck, at target: String) throws {
-        let partial = sibling(of: target, named: restorePartial(for: target))
+        let partial = WorkFiles.track(sibling(of: target, named: restorePartial(for: target)))
         defer { DurableFiles.remove(partial) }
         let sha256 = try DurableFiles.copy(check.path, to: partial)
         guard sha256 == check.manifest!.sha256 else {

@@ -19,7 +19,7 @@ public struct AuditEntry: Codable, FetchableRecord, TableRecord, Equatable, Send
 }
 
 public enum AuditAction: String, Vocabulary {
-    case insert, update, delete, `import`
+    case insert, update, delete, `import`, erase
 }
 
 /// Filters for the audit trail; nil means any.

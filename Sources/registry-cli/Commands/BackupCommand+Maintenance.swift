@@ -52,8 +52,8 @@ extension BackupCommand {
         @OptionGroup var folder: BackupFolderOptions
 
         func run() throws {
-            let backup = folder.path(of: file)
-            let outcome = try Registry.restore(backup: backup, to: to ?? folder.database.path, force: force)
+            let backup = try folder.path(of: file)
+            let outcome = try Registry.restore(backup: backup, to: to ?? (try folder.database.path), force: force)
             let aside = outcome.keptAside.map { " The database that was there is kept as \($0)." } ?? ""
             Console.message("Restored \(outcome.manifest.file) (\(outcome.manifest.created)) into \(outcome.target).\(aside)")
         }

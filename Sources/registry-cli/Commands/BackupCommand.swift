@@ -88,7 +88,7 @@ struct BackupCommand: ParsableCommand {
         /// The backups to verify, each with the folder that holds it.
         private func chosen() throws -> [(folder: BackupFolder, name: BackupName)] {
             if let file {
-                let named = folder.path(of: file)
+                let named = try folder.path(of: file)
                 let parent = (named as NSString).deletingLastPathComponent
                 guard let name = BackupName(fileName: (named as NSString).lastPathComponent) else {
                     throw RegistryError.refused("\(file) is not a backup's name (registry-YYYYMMDDTHHMMSSZ.sqlite).")
@@ -96,8 +96,9 @@ struct BackupCommand: ParsableCommand {
                 return [(BackupFolder(path: parent), name)]
             }
             let backups = try folder.folder.contents().backups
-            guard let newest = backups.last else { throw RegistryError.refused("There are no backups in \(folder.folder.path).") }
-            return (all ? backups : [newest]).map { (folder.folder, $0) }
+            guard let newest = backups.last else { throw RegistryError.refused("There are no backups in \(try folder.folder.path).") }
+            let backupFolder = try folder.folder
+            return (all ? backups : [newest]).map { (backupFolder, $0) }
         }
     }
 }
@@ -111,11 +112,11 @@ struct BackupFolderOptions: ParsableArguments {
 
     @OptionGroup var database: DatabaseOptions
 
-    var folder: BackupFolder { BackupFolder(path: dir ?? BackupFolder.defaultPath(forDatabase: database.path)) }
+    var folder: BackupFolder { get throws { BackupFolder(path: try dir ?? BackupFolder.defaultPath(forDatabase: database.path)) } }
 
     /// A backup named on the command line: a path as given, or a bare name in the backup folder.
-    func path(of file: String) -> String {
-        file.contains("/") ? file : folder.path + "/" + file
+    func path(of file: String) throws -> String {
+        file.contains("/") ? file : try folder.path + "/" + file
     }
 }
 

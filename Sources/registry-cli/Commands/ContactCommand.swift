@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import Registry
 
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
-        abstract: "People at towns and partners: add, list, show, edit, remove. Personal data.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self])
+        abstract: "People at towns and partners: add, list, show, edit, remove; export-personal and erase. Personal data.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, ExportPersonal.self, Erase.self])
 
     /// The fields of a contact shared by `add` and `edit`.
     struct Fields: ParsableArguments {
@@ -104,6 +105,55 @@ struct ContactCommand: ParsableCommand {
 
         func run() throws {
             Console.report(try database.open().removeContact(contact))
+        }
+    }
+
+    struct ExportPersonal: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export-personal",
+            abstract: "Everything the register holds about one person, as one JSON document.",
+            discussion: """
+                For a person's request to see their data: the contact record with its town or partner, and every \
+                audit log entry of that contact with its values before and after. A contact already removed is \
+                found by its id through the log. With --output the file appears only when complete, readable by \
+                its owner only.
+                """)
+        @Argument(help: "The contact's id.") var contact: String
+        @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let registry = try database.open(.readOnly)
+            let document = try registry.personalData(contact) + Data("\n".utf8)
+            try OutputFile.write(to: output, of: registry) { try $0.write(contentsOf: document) }
+        }
+    }
+
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "erase",
+            abstract: "Erase a person: the contact, their values in the audit log, and their words in the search index.",
+            discussion: """
+                For a person's request to be forgotten; it cannot be undone (run export-personal first if they \
+                asked for a copy). The contact is removed, every audit entry of it keeps its time, actor and action \
+                but its values are replaced by the id alone, and one 'erase' entry records how many were erased, \
+                without the data. Freed space is zeroed and the write-ahead log emptied, so the database files no \
+                longer hold the data. A contact already removed is erased from the log by its id. Backups taken \
+                before still hold the person until `registry backup prune` removes them.
+                """)
+        @Argument(help: "The contact's id.") var contact: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let erasure = try database.open().eraseContact(contact)
+            let what = erasure.removedRecord ? "Removed contact \(erasure.contactID)" : "Contact \(erasure.contactID) was already removed"
+            Console.message("\(what); erased the values of \(erasure.erasedEntries) audit entries and the search index's words.")
+            if !erasure.walCleared {
+                Console.message(
+                    "Warning: another process is reading the register, so the write-ahead log (-wal) still holds old pages until the next checkpoint."
+                )
+            }
+            Console.message("Backups taken before now still hold this person; they go as `registry backup prune` removes them.")
         }
     }
 }

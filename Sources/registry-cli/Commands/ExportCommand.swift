@@ -26,26 +26,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let registry = try database.open(.readOnly)
-        guard let output else {
-            try write(registry, to: .standardOutput)
-            return
-        }
-        try registry.refuseOutput(output)
-        // Written beside the target and renamed into place, so a failed export leaves no half file.
-        let folder = (output as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\((output as NSString).lastPathComponent).\(UUID().uuidString).part"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let handle = FileHandle(forWritingAtPath: temporary)
-        else { throw RegistryError.file(path: output, reason: "the file could not be created") }
-        do {
-            try write(registry, to: handle)
-            try handle.synchronize()
-            try handle.close()
-            if rename(temporary, output) != 0 { throw RegistryError.file(path: output, reason: "the file could not be written") }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        }
+        try OutputFile.write(to: output, of: registry) { try write(registry, to: $0) }
     }
 
     func write(_ registry: Registry, to handle: FileHandle) throws {

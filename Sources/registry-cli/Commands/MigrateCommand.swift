@@ -13,12 +13,12 @@ struct MigrateCommand: ParsableCommand {
 
     func run() throws {
         if list {
-            let migrations = try Registry.migrations(path: database.path)
+            let migrations = try Registry.migrations(path: try database.path)
             let rows = migrations.map { [Cell.text($0.identifier), .text($0.applied ? "applied" : "pending")] }
             Console.output(output.renderer.render(TableData(columns: ["migration", "state"], rows: rows)))
         } else {
-            let migrations = try Registry.migrations(path: try database.open().path ?? database.path)
-            Console.message("\(database.path) is up to date: \(migrations.count) migrations applied.")
+            let migrations = try Registry.migrations(path: try database.open().path ?? (try database.path))
+            Console.message("\(try database.path) is up to date: \(migrations.count) migrations applied.")
         }
     }
 }
