@@ -203,6 +203,16 @@ private struct ImportRows {
     /// Each header name's column, matched ignoring case and surrounding spaces; unknown and
     /// repeated names are refused, all at once.
     private static func match(header: [String], to columns: [String], entity: ImportEntity) throws -> [Int?] {
+        // A header far wider than the entity is not a header of it (or a file of another kind):
+        // one problem, not one per column.
+        guard header.count <= 2 * columns.count else {
+            throw RegistryError.invalid([
+                FieldProblem(
+                    field: "line 1", value: "",
+                    reason: "the header has \(header.count) columns, but \(entity.rawValue) has \(columns.count): "
+                        + "\(columns.joined(separator: ", ")); is this a file of \(entity.rawValue) records?")
+            ])
+        }
         var problems: [FieldProblem] = []
         var seen = Set<Int>()
         let indices: [Int?] = header.enumerated().map { position, name in

@@ -45,11 +45,18 @@ public struct Registry: Sendable {
                 return Registry(writer: queue, actor: actor)
             }
         }
-        let pool = try translatingErrors(path: path) {
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-            try pool.writeWithoutTransaction { db in
-                // DatabasePool chooses synchronous = NORMAL for WAL; a command that reported
-                // success must survive a power cut, so the writer runs with FULL.
+        let queue = try translatingErrors(path: path) {
+            // One connection, not a pool: a pool's writer makes sure a -wal file exists by
+            // creating and dropping a table, a write on every open, even of a damaged database
+            // or for a command that then fails. The queue writes nothing until asked to.
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+            try queue.writeWithoutTransaction { db in
+                // Readers never wait for the writer, and the writer never for readers; a no-op
+                // (no write) on a database already in WAL mode.
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw RegistryError.database("\(path) could not be switched to write-ahead logging. Nothing was changed.")
+                }
+                // A command that reported success must survive a power cut.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 // SQLite refuses the search index (an FTS5 table) in the triggers that keep it
                 // current unless the schema is trusted. The writer runs only the registry's own
@@ -59,11 +66,11 @@ public struct Registry: Sendable {
                 // pages (DESIGN: personal data).
                 try db.execute(sql: "PRAGMA secure_delete = ON")
             }
-            try migrateRacingOthers(pool)
-            return pool
+            try migrateRacingOthers(queue)
+            return queue
         }
         try OwnerOnlyFiles.restrict(databaseAt: path)
-        return Registry(writer: pool, actor: actor)
+        return Registry(writer: queue, actor: actor)
     }
 
     static func configuration(readOnly: Bool) -> Configuration {

@@ -11,7 +11,27 @@ public struct FieldProblem: Error, Equatable, Sendable, CustomStringConvertible 
     }
 
     public var description: String {
-        value.isEmpty ? "\(field): \(reason)" : "\(field) '\(value)': \(reason)"
+        value.isEmpty ? "\(field): \(reason)" : "\(field) '\(Self.shown(value))': \(reason)"
+    }
+
+    /// A value as an error message quotes it: control and direction-changing characters written
+    /// as `\u{…}` so they cannot rewrite the terminal, and a long value cut to its beginning.
+    public static func shown(_ value: String) -> String {
+        let limit = 80
+        var shown = ""
+        var count = 0
+        for scalar in value.unicodeScalars {
+            if count == limit {
+                shown += "… (\(value.count) characters)"
+                break
+            }
+            let hidden =
+                scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x200E || scalar.value == 0x200F
+            shown += hidden ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+            count += 1
+        }
+        return shown
     }
 }
 
@@ -39,9 +59,9 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalid(let problems):
             return problems.map(\.description).joined(separator: "\n")
         case .notFound(let entity, let reference):
-            return "No \(entity) '\(reference)'. `registry \(entity) list` shows them."
+            return "No \(entity) '\(FieldProblem.shown(reference))'. `registry \(entity) list` shows them."
         case .ambiguous(let entity, let reference, let candidates):
-            return "'\(reference)' matches several \(entity) records: \(candidates.joined(separator: ", ")). "
+            return "'\(FieldProblem.shown(reference))' matches several \(entity) records: \(candidates.joined(separator: ", ")). "
                 + "Give more of the name or the id."
         case .duplicate(let message), .refused(let message), .database(let message):
             return message

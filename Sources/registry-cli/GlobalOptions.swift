@@ -18,7 +18,9 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens (creating and migrating) the registry these options name; read commands pass
     /// `.readOnly` so they never write to the file.
     func open(_ access: Registry.Access = .readWrite) throws -> Registry {
-        try Registry.open(path: try path, actor: actor ?? Registry.defaultActor(), access: access)
+        let path = try path
+        if let warning = NetworkFileSystems.warning(for: path) { Console.message(warning) }
+        return try Registry.open(path: path, actor: actor ?? Registry.defaultActor(), access: access)
     }
 
     /// Opens the registry read-only, refusing to create one: for commands (backups) that make

@@ -7,12 +7,14 @@ import Testing
 /// Per-connection settings, which only the registry's own connections can show: this suite
 /// reads them through the internal `writer` (hence `@testable`, so debug builds only).
 struct ConnectionSettingsTests {
-    /// The value of `pragma` on the writer and on a reader of a fresh file registry.
+    /// The value of `pragma` on a fresh file registry's connection and on the read-only
+    /// connection of reading commands.
     static func pragma(_ pragma: String) throws -> (writer: Int?, reader: Int?) {
         try withTemporaryFolder { folder in
-            let registry = try Registry.open(path: folder.appendingPathComponent("registry.sqlite").path, actor: "test")
+            let path = folder.appendingPathComponent("registry.sqlite").path
+            let registry = try Registry.open(path: path, actor: "test")
             let writer = try registry.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA \(pragma)") }
-            let reader = try registry.writer.read { try Int.fetchOne($0, sql: "PRAGMA \(pragma)") }
+            let reader = try Registry.open(path: path, access: .readOnly).writer.read { try Int.fetchOne($0, sql: "PRAGMA \(pragma)") }
             return (writer, reader)
         }
     }
@@ -35,8 +37,8 @@ struct ConnectionSettingsTests {
         #expect(Registry.busyTimeout >= 2)
     }
 
-    /// Readers never trust the schema; the writer must, or SQLite refuses the search index
-    /// (FTS5) in the triggers that keep it current.
+    /// Reading commands never trust the schema; the writer must, or SQLite refuses the search
+    /// index (FTS5) in the triggers that keep it current.
     @Test func onlyTheWriterTrustsTheSchema() throws {
         let trusted = try Self.pragma("trusted_schema")
         #expect(trusted.writer == 1)

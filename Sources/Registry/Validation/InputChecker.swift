@@ -7,6 +7,9 @@ import Foundation
 struct InputChecker {
     private(set) var problems: [FieldProblem] = []
 
+    /// The longest free text (notes, expectations, expertise): a register entry, not a document.
+    static let maximumTextCharacters = 10_000
+
     mutating func report(_ problem: FieldProblem) {
         problems.append(problem)
     }
@@ -35,6 +38,11 @@ struct InputChecker {
         let plain = name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }  // fast path: visible ASCII only
         if !plain && name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             report(field, raw, "contains a control character; a name is one line of text")
+        } else if !plain,
+            let bidi = name.unicodeScalars.first(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
+        {
+            report(
+                field, raw, "contains U+\(String(format: "%04X", bidi.value)), which reverses or isolates the text around it and can disguise a name")
         } else if name.isEmpty {
             report(field, raw, "must not be empty")
         } else if !name.contains(where: { $0.isLetter || $0.isNumber }) {
@@ -46,7 +54,8 @@ struct InputChecker {
     }
 
     /// Optional free text, stored in NFC; empty means none. Line breaks and tabs are kept;
-    /// other control characters are refused, since they break terminals, CSV and JSON.
+    /// other control characters are refused, since they break terminals, CSV and JSON; so is
+    /// text longer than `maximumTextCharacters`.
     mutating func freeText(_ field: String, _ raw: String) -> String? {
         // Fast path: visible ASCII, line breaks and tabs only; anything else is checked by scalar.
         let plain = raw.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
@@ -54,6 +63,10 @@ struct InputChecker {
             let bad = raw.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) })
         {
             report(field, raw, "contains the control character U+\(String(format: "%04X", bad.value)); only line breaks and tabs are accepted")
+            return nil
+        }
+        if raw.utf8.count > Self.maximumTextCharacters, raw.count > Self.maximumTextCharacters {
+            report(field, raw, "is longer than \(Self.maximumTextCharacters) characters; keep long documents elsewhere and give their address")
             return nil
         }
         return text(raw)

@@ -53,22 +53,7 @@ enum HTMLPage {
     /// Text made safe for HTML and SVG: markup characters escaped, line breaks shown as `⏎`, and control and
     /// formatting characters (bidi overrides, zero-width characters) shown as visible `\u{…}` escapes so they
     /// cannot reorder or hide the page's text.
-    static func text(_ value: String) -> String { escape(visible(value.replacingNewlines())) }
-
-    /// Control and formatting characters as visible `\u{202E}` text; everything else unchanged.
-    static func visible(_ value: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
-        for scalar in value.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate:
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func text(_ value: String) -> String { escape(value.replacingNewlines().visibleControls) }
 
     /// The five characters that matter to HTML, as entities.
     static func escape(_ value: String) -> String {
@@ -122,7 +107,7 @@ enum HTMLPage {
     /// A cell's plain text, escaped, its line breaks kept as `<br>`.
     static func cellText(_ cell: Cell) -> String {
         cell.plain().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .map { escape(visible(String($0))) }.joined(separator: "<br>")
+            .map { escape(String($0).visibleControls) }.joined(separator: "<br>")
     }
 
     // MARK: Charts
@@ -226,7 +211,7 @@ enum HTMLPage {
             if let reference = bar.reference { tooltip += " of \(formatted(reference, unit: unit))" }
             svg += "<g class=\"row\">\n<title>\(text(tooltip))</title>\n"
             svg += "<text class=\"label\" x=\"\(n(Layout.labelRight))\" y=\"\(n(middle))\" dy=\"0.35em\" text-anchor=\"end\">"
-            svg += escape(truncated(visible(bar.label.replacingNewlines()), to: Layout.labelCharacters)) + "</text>\n"
+            svg += escape(truncated(bar.label.replacingNewlines().visibleControls, to: Layout.labelCharacters)) + "</text>\n"
             svg += "<rect class=\"\(kind)\" x=\"\(n(start))\" y=\"\(n(barTop))\" width=\"\(n(width))\" height=\"\(n(Layout.barHeight))\" rx=\"2\"/>\n"
             if let reference = bar.reference {
                 let position = n(x(reference))

@@ -5,8 +5,9 @@ import Registry
 enum MarkdownText {
     static func render(_ table: TableData) -> String {
         func cell(_ text: String) -> String {
-            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-                .replacingNewlines().replacingOccurrences(of: "⏎", with: "<br>")
+            // Markdown renders inline HTML: '<' is written as an entity.
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingNewlines().visibleControls.replacingOccurrences(of: "⏎", with: "<br>")
         }
         let numeric = table.columns.indices.map { column in table.rows.contains { $0[column].isNumeric } }
         var out = "| " + table.columns.map(cell).joined(separator: " | ") + " |\n"

@@ -4,7 +4,7 @@ import Registry
 /// Aligned columns for people reading a terminal.
 enum TextTable {
     static func render(_ table: TableData, indent: String = "") -> String {
-        let cells = table.rows.map { $0.map { $0.plain().replacingNewlines() } }
+        let cells = table.rows.map { $0.map { $0.plain().replacingNewlines().visibleControls } }
         var widths = table.columns.map(\.count)
         for row in cells {
             for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
@@ -29,7 +29,8 @@ enum TextTable {
         guard let row = table.rows.first else { return "" }
         let width = table.columns.map(\.count).max() ?? 0
         return zip(table.columns, row).map { name, cell in
-            let value = cell.plain().replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: width + 2))
+            let lines = cell.plain().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { String($0).visibleControls }
+            let value = lines.joined(separator: "\n" + String(repeating: " ", count: width + 2))
             return (name.rightPadded(to: width) + "  " + value).trimmingTrailingSpaces() + "\n"
         }.joined()
     }
