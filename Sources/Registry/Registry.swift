@@ -38,7 +38,9 @@ public struct Registry: Sendable {
     /// `-shm` files are readable by their owner only whatever the caller's umask was.
     public static func open(path: String, actor: String = Registry.defaultActor(), access: Access = .readWrite) throws -> Registry {
         try OwnerOnlyFiles.prepareFolder(forFile: path)
-        if access == .readOnly, FileManager.default.fileExists(atPath: path) {
+        // A -journal beside the file is a transaction a killed process left (a restore is one):
+        // only a writing connection can roll it back, so a reading command opens as a writer.
+        if access == .readOnly, FileManager.default.fileExists(atPath: path), !FileManager.default.fileExists(atPath: path + "-journal") {
             // One read-only connection is all a reading command needs.
             let queue = try translatingErrors(path: path) { try DatabaseQueue(path: path, configuration: configuration(readOnly: true)) }
             if try translatingErrors(path: path, { try pendingMigrations(queue) }) == false {

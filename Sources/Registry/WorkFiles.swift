@@ -20,10 +20,20 @@ public enum WorkFiles {
         paths.withLock { _ = $0.remove(path) }
     }
 
+    /// The files SQLite keeps beside a database it writes: a work file that is a database
+    /// (a backup's copy) leaves them too when it is interrupted.
+    static let sqliteSiblings = ["-journal", "-wal", "-shm"]
+
+    /// Removes `path` and the files SQLite may have left beside it.
+    static func unlinkWithSiblings(_ path: String) {
+        unlink(path)
+        for suffix in sqliteSiblings { unlink(path + suffix) }
+    }
+
     /// Removes every unfinished file; for a signal handler on its way out.
     public static func removeAll() {
         paths.withLock { paths in
-            for path in paths { unlink(path) }
+            for path in paths { unlinkWithSiblings(path) }
             paths.removeAll()
         }
     }

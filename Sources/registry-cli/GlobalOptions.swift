@@ -45,8 +45,19 @@ enum Console {
     }
 
     /// What a removal took away, as a message.
+    /// What a removal took away: every record when there are a few, else the record asked
+    /// for and the count of each kind that went with it.
     static func report(_ removal: Removal) {
-        message("Removed " + removal.removed.joined(separator: "; ") + ".")
+        guard removal.removed.count > 20, let asked = removal.removed.last else {
+            message("Removed " + removal.removed.joined(separator: "; ") + ".")
+            return
+        }
+        var counts: [(kind: String, count: Int)] = []
+        for record in removal.removed.dropLast() {
+            let kind = String(record.prefix { $0 != " " })
+            if let index = counts.firstIndex(where: { $0.kind == kind }) { counts[index].count += 1 } else { counts.append((kind, 1)) }
+        }
+        message("Removed \(asked) with " + counts.map { "\($0.count) \($0.kind)" }.joined(separator: ", ") + ".")
     }
 }
 

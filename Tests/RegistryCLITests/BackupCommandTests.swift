@@ -331,6 +331,30 @@ struct BackupCommandTests {
         #expect(try registry(["backup", "verify", "--all"]).status == 0)
     }
 
+    @Test func whatKilledBackupsLeaveIsClearedAndALoneManifestIsNotOverwritten() throws {
+        try makeRegister()
+        _ = try createBackup()
+        // A SIGKILL leaves the copy's own journal files beside the hidden work files, and can
+        // leave a manifest placed without its backup; here one for each of the next seconds.
+        let leftovers = [
+            ".registry-backup-7-1.partial", ".registry-backup-7-1.partial-journal", ".registry-backup-8-2.partial-wal",
+            ".registry-backup-8-2.partial-shm", ".registry-manifest-9-3.partial",
+        ]
+        for name in leftovers { try Data("x".utf8).write(to: backups.appendingPathComponent(name)) }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let lone = (0...2).map { "registry-" + formatter.string(from: Date().addingTimeInterval(Double($0))) + ".json" }
+        for name in lone { try Data("{}".utf8).write(to: backups.appendingPathComponent(name)) }
+        let created = try createBackup()
+        #expect(!lone.contains(((created as NSString).lastPathComponent as NSString).deletingPathExtension + ".json"), "\(created)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: backups.path)
+        #expect(files.filter { $0.contains(".partial") }.isEmpty, "\(files.sorted())")
+        #expect(try registry(["backup", "verify", "--all"]).status == 1, "the lone manifests are named as failures")
+        #expect(try registry(["backup", "prune"]).status == 0)
+        #expect(try registry(["backup", "verify", "--all"]).status == 0, "prune removed the manifests without a backup")
+    }
+
     @Test func backupCommandsRefuseClearly() throws {
         let missing = try registry(["backup", "create"])
         #expect(missing.status == 1)

@@ -130,3 +130,20 @@ struct RecordCommandTests {
         #expect(try RegisterState(folder.database) == before, "a failed command must write nothing and log nothing")
     }
 }
+
+/// A cascade that takes many records away says how many of each kind, not every one.
+@Test func aLargeCascadeIsSummarisedByKind() throws {
+    let folder = try TemporaryFolder()
+    #expect(try CommandRunner.registry(folder, ["demo", "--activities", "400"]).status == 0)
+    let town = try CommandRunner.scalar(
+        folder.database,
+        "SELECT city_id FROM partnership JOIN activity ON activity.partnership_id = partnership.id GROUP BY city_id ORDER BY count(*) DESC LIMIT 1")
+    let activities = try CommandRunner.scalar(
+        folder.database, "SELECT count(*) FROM activity JOIN partnership ON partnership.id = partnership_id WHERE city_id = \(town)")
+    let removed = try CommandRunner.registry(folder, ["city", "remove", town, "--cascade"])
+    #expect(removed.status == 0, "\(removed.stderr)")
+    let lines = removed.stderr.split(separator: "\n")
+    #expect(lines.count == 1 && lines[0].hasPrefix("Removed city #\(town) "), "\(removed.stderr.prefix(300))")
+    #expect(removed.stderr.contains(" \(activities) activity"), "\(removed.stderr)")
+    #expect(removed.stderr.utf8.count < 300)
+}

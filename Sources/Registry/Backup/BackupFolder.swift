@@ -59,7 +59,7 @@ public struct BackupFolder: Sendable {
             usleep(100_000)
         }
         for leftover in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        where leftover.hasPrefix(".registry-") && leftover.hasSuffix(BackupName.partialSuffix) {
+        where BackupName.isPartial(leftover) {
             DurableFiles.remove(file(leftover))
         }
         return Lock(fd: fd)

@@ -44,6 +44,12 @@ public struct BackupName: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     static let partialSuffix = ".partial"
 
+    /// Whether `fileName` is a work file of a backup command (`.registry-…partial`), or a
+    /// journal SQLite left beside one.
+    static func isPartial(_ fileName: String, prefix: String = ".registry-") -> Bool {
+        fileName.hasPrefix(prefix) && ([""] + WorkFiles.sqliteSiblings).contains { fileName.hasSuffix(partialSuffix + $0) }
+    }
+
     /// `20261130T020000Z`, always in UTC.
     static let stampFormat: DateFormatter = {
         let formatter = DateFormatter()

@@ -24,9 +24,10 @@ enum DurableFiles {
         WorkFiles.finished(source)
     }
 
-    /// Removes a file; a file that is already gone is fine.
+    /// Removes a file, with the journal files SQLite may have left beside it; a file that is
+    /// already gone is fine.
     static func remove(_ path: String) {
-        unlink(path)
+        WorkFiles.unlinkWithSiblings(path)
         WorkFiles.finished(path)
     }
 

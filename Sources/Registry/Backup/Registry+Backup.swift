@@ -29,8 +29,11 @@ extension Registry {
             DurableFiles.remove(partialManifest)
         }
 
-        // Names have seconds: a backup in the same second as the last waits for the next one.
-        while let last = try folder.contents().backups.last, last == BackupName(date: Date()) {
+        // Names have seconds: a backup in the same second as the last waits for the next one,
+        // as it does for a manifest that a killed backup left without its file.
+        while try folder.contents().backups.last == BackupName(date: Date())
+            || FileManager.default.fileExists(atPath: folder.file(BackupName(date: Date()).manifestName))
+        {
             usleep(50_000)
         }
         let started = Date()

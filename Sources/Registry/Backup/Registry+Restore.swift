@@ -178,7 +178,7 @@ extension Registry {
         let folder = (target as NSString).deletingLastPathComponent
         let prefix = ".registry-restore-\((target as NSString).lastPathComponent)-"
         for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
-        where file.hasPrefix(prefix) && file.hasSuffix(BackupName.partialSuffix) {
+        where BackupName.isPartial(file, prefix: prefix) {
             DurableFiles.remove(sibling(of: target, named: file))
         }
     }

@@ -147,7 +147,9 @@ struct ContactCommand: ParsableCommand {
         func run() throws {
             let erasure = try database.open().eraseContact(contact)
             let what = erasure.removedRecord ? "Removed contact \(erasure.contactID)" : "Contact \(erasure.contactID) was already removed"
-            Console.message("\(what); erased the values of \(erasure.erasedEntries) audit entries and the search index's words.")
+            Console.message(
+                "\(what); erased the values of \(erasure.erasedEntries) audit \(erasure.erasedEntries == 1 ? "entry" : "entries") and the search index's words."
+            )
             if !erasure.walCleared {
                 Console.message(
                     "Warning: another process is reading the register, so the write-ahead log (-wal) still holds old pages until the next checkpoint."
