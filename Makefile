@@ -2,7 +2,8 @@
 #   make build     debug build
 #   make test      the test suite (what CI runs, through `make check`)
 #   make lint      swift format lint, warnings as errors
-#   make check     lint, tests, and the relocatable release binary
+#   make check     tests, the relocatable release binary, and the reliability suite
+#   make reliability  kill drills and the import fuzz loop on the release binary
 #   make release   statically linked release binary in .build/release/registry
 #   make bench     benchmarks, ours beside the reference: start-up against the sqlite3 shell,
 #                  and the cost of the audit trail
@@ -13,7 +14,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: build test lint check release relocatable bench bench-io bench-backup install uninstall
+.PHONY: build test lint check release relocatable reliability bench bench-io bench-backup install uninstall
 
 build:
 	$(SWIFT) build
@@ -30,7 +31,11 @@ release:
 relocatable: release
 	scripts/check-relocatable.sh .build/release/registry
 
-check: test relocatable
+check: test relocatable reliability
+
+reliability: release
+	scripts/reliability.py .build/release/registry
+	scripts/fuzz-import.py .build/release/registry
 
 bench: release
 	scripts/bench-startup.py .build/release/registry
