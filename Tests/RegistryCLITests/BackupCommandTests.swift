@@ -283,6 +283,9 @@ struct BackupCommandTests {
         #expect(nightly.stdout.isEmpty)
         let lines = nightly.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines[0].hasPrefix("backup ok: registry-"), "\(nightly.stderr)")
+        // The demo's contacts have e-mail addresses and phone numbers; the summary names none.
+        #expect(try CommandRunner.scalar(folder.database, "SELECT count(*) FROM contact WHERE email LIKE '%@%'") != "0")
+        #expect(!nightly.stderr.contains("@") && !nightly.stderr.contains("+47"), "\(nightly.stderr)")
         // Seven days that have backups: today's newest (the nightly one; the older one of today
         // goes) and 9 back to 4 January. Their weeks and months are kept already; 1 to 3
         // January share week 1 with the 4th and January with the 9th, so they go.
