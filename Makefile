@@ -9,12 +9,13 @@
 #                  and the cost of the audit trail
 #   make bench-io  import and export of ROWS (default 1,000,000) activities against the sqlite3 shell
 #   make bench-backup  backup create and verify against the sqlite3 shell's .backup, on about 1 GB
-#   make install   install the release binary under $(PREFIX)/bin
+#   make install   the release binary, its manual page and shell completions under $(PREFIX)
+#                  (default /usr/local); make uninstall removes them
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: build test lint check release relocatable reliability bench bench-io bench-backup install uninstall
+.PHONY: build test lint check release relocatable installable reliability bench bench-io bench-backup manual completions install uninstall
 
 build:
 	$(SWIFT) build
@@ -31,7 +32,10 @@ release:
 relocatable: release
 	scripts/check-relocatable.sh .build/release/registry
 
-check: test relocatable reliability
+check: test relocatable installable reliability
+
+installable: release
+	scripts/check-install.sh
 
 reliability: release
 	scripts/reliability.py .build/release/registry
@@ -52,9 +56,32 @@ bench-backup: release
 	[ -f $(BACKUP_DB) ] || .build/release/registry demo --db $(BACKUP_DB) --activities 3700000 > /dev/null
 	scripts/bench-backup.py .build/release/registry $(BACKUP_DB)
 
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
+# The manual page comes from the command definitions, through swift-argument-parser's
+# generate-manual tool built on its own (its package plugin would rebuild .build/release
+# without the static standard library); the completion scripts from the binary itself.
+GENERATE_MANUAL = .build/generate-manual/release/generate-manual
+
+manual: release
+	$(SWIFT) build -c release --package-path .build/checkouts/swift-argument-parser --scratch-path .build/generate-manual --product generate-manual
+	mkdir -p .build/manual
+	$(GENERATE_MANUAL) .build/release/registry --output-directory .build/manual --authors "KS partnership registry"
+
+completions: release
+	mkdir -p .build/completions
+	.build/release/registry --generate-completion-script bash > .build/completions/registry.bash
+	.build/release/registry --generate-completion-script zsh > .build/completions/_registry
+	.build/release/registry --generate-completion-script fish > .build/completions/registry.fish
+
+install: release manual completions
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 .build/release/registry $(DESTDIR)$(PREFIX)/bin/registry
+	install -m 644 .build/manual/registry.1 $(DESTDIR)$(PREFIX)/share/man/man1/registry.1
+	install -m 644 .build/completions/registry.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/registry
+	install -m 644 .build/completions/_registry $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_registry
+	install -m 644 .build/completions/registry.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/registry.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/registry
+	rm -f $(DESTDIR)$(PREFIX)/bin/registry $(DESTDIR)$(PREFIX)/share/man/man1/registry.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/registry $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_registry \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/registry.fish

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `make install` into a temporary PREFIX, then the installed binary run from an empty folder with
+# a bare environment, its manual page and completion scripts in place; `make uninstall` removes
+# every one of them again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+prefix=$(mktemp -d)
+empty=$(mktemp -d)
+trap 'rm -rf "$prefix" "$empty"' EXIT
+make -s install PREFIX="$prefix" >/dev/null
+
+fail() { echo "install: FAILED: $*" >&2; exit 1; }
+version=$(cd "$empty" && env -i PATH=/usr/bin:/bin HOME="$empty" "$prefix/bin/registry" --version)
+[[ $version == "registry "*" (SQLite "*")" ]] || fail "--version printed '$version'"
+(cd "$empty" && env -i PATH=/usr/bin:/bin HOME="$empty" "$prefix/bin/registry" city list --db r.sqlite >/dev/null) || fail "the installed binary did not run"
+manual="$prefix/share/man/man1/registry.1"
+grep -q '^\.Dt REGISTRY 1' "$manual" || fail "$manual is not a manual page"
+for command in "city add" "backup restore" "contact erase" "search"; do
+    grep -q "${command##* }" "$manual" || fail "the manual does not document '$command'"
+done
+grep -q "_registry" "$prefix/share/bash-completion/completions/registry" || fail "no bash completion"
+grep -q "#compdef registry" "$prefix/share/zsh/site-functions/_registry" || fail "no zsh completion"
+grep -q "^complete -c 'registry'" "$prefix/share/fish/vendor_completions.d/registry.fish" || fail "no fish completion"
+installed=$(find "$prefix" -type f | wc -l)
+make -s uninstall PREFIX="$prefix"
+left=$(find "$prefix" -type f | wc -l)
+[ "$left" -eq 0 ] || fail "make uninstall left $left files in $prefix"
+echo "install: ok: $installed files under PREFIX ($version, manual page, bash/zsh/fish completions), all removed by make uninstall"
