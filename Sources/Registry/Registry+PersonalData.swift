@@ -94,8 +94,7 @@ struct PersonalRecord {
     var arguments: StatementArguments { [id, after, through] }
 
     static func locate(_ reference: String, in db: Database) throws -> PersonalRecord {
-        let text = reference.trimmed()
-        guard let id = Int64(text), text.allSatisfy({ $0.isASCIIDigit }) else {
+        guard let id = Registry.numericID(reference) else {
             throw RegistryError.invalid([
                 FieldProblem(field: "contact", value: reference, reason: "is not a contact id (a number, see `registry contact list`)")
             ])

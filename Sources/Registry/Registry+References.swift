@@ -39,10 +39,15 @@ enum NamedTable: String {
 extension Registry {
     /// The id of the record with numeric id `reference` in `table`, or notFound.
     static func resolveID(_ reference: String, table: String, entity: String, in db: Database) throws -> Int64 {
-        let text = reference.trimmed()
-        guard let id = Int64(text), text.allSatisfy({ $0.isASCIIDigit }), try exists(id, in: table, db)
+        guard let id = numericID(reference), try exists(id, in: table, db)
         else { throw RegistryError.notFound(entity: entity, reference: reference) }
         return id
+    }
+
+    /// The id a reference spells with digits alone (spaces around ignored), else nil.
+    static func numericID(_ reference: String) -> Int64? {
+        let text = reference.trimmed()
+        return text.allSatisfy({ $0.isASCIIDigit }) ? Int64(text) : nil
     }
 
     /// Whether `table` has record `id`, through a cached statement: an import asks once per row.

@@ -15,23 +15,13 @@ public struct FieldProblem: Error, Equatable, Sendable, CustomStringConvertible 
     }
 
     /// A value as an error message quotes it: control and direction-changing characters written
-    /// as `\u{…}` so they cannot rewrite the terminal, and a long value cut to its beginning.
+    /// as `\u{…}` (`visibleControls`) so they cannot rewrite the terminal, and a long value cut
+    /// to its first 80 characters.
     public static func shown(_ value: String) -> String {
         let limit = 80
-        var shown = ""
-        var count = 0
-        for scalar in value.unicodeScalars {
-            if count == limit {
-                shown += "… (\(value.count) characters)"
-                break
-            }
-            let hidden =
-                scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
-                || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x200E || scalar.value == 0x200F
-            shown += hidden ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
-            count += 1
-        }
-        return shown
+        guard value.unicodeScalars.count > limit else { return value.visibleControls }
+        let beginning = String(String.UnicodeScalarView(value.unicodeScalars.prefix(limit)))
+        return beginning.visibleControls + "… (\(value.count) characters)"
     }
 }
 

@@ -31,8 +31,8 @@ extension Registry {
 
         // Names have seconds: a backup in the same second as the last waits for the next one,
         // as it does for a manifest that a killed backup left without its file.
-        while try folder.contents().backups.last == BackupName(date: Date())
-            || FileManager.default.fileExists(atPath: folder.file(BackupName(date: Date()).manifestName))
+        while case let now = BackupName(date: Date()),
+            try folder.contents().backups.last == now || FileManager.default.fileExists(atPath: folder.file(now.manifestName))
         {
             usleep(50_000)
         }
