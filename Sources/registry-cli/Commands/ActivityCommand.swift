@@ -9,11 +9,13 @@ struct ActivityCommand: ParsableCommand {
 
     /// The fields of an activity shared by `add` and `edit`.
     struct Fields: ParsableArguments {
-        @Option(help: "joint_development, advisory, knowledge_exchange, study_visit, workshop, conference or internship.")
+        @Option(
+            help: "joint_development, advisory, knowledge_exchange, study_visit, workshop, conference or internship.",
+            completion: .values(ActivityKind.self))
         var kind: String?
         @Option(help: "What it is called.")
         var title: String?
-        @Option(help: "For study visits and internships: to_norway or to_poland.")
+        @Option(help: "For study visits and internships: to_norway or to_poland.", completion: .values(Direction.self))
         var direction: String?
         @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date"))
         var start: String?
@@ -25,9 +27,9 @@ struct ActivityCommand: ParsableCommand {
         var participants: String?
         @Option(name: .customLong("planned-cost"), parsing: .unconditional, help: ArgumentHelp("Planned cost in euros.", valueName: "eur"))
         var plannedCost: String?
-        @Option(help: "planned (default), completed or cancelled.")
+        @Option(help: "planned (default), completed or cancelled.", completion: .values(ActivityStatus.self))
         var status: String?
-        @Option(help: ArgumentHelp("Its topic, as a code.", valueName: "code"))
+        @Option(help: ArgumentHelp("Its topic, as a code.", valueName: "code"), completion: .topic)
         var topic: String?
         @Option(help: "Free notes.")
         var notes: String?
@@ -41,7 +43,7 @@ struct ActivityCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an activity to a partnership; prints its id.")
-        @Option(help: "The partnership: its id or CITY/PARTNER.") var partnership: String
+        @Option(help: "The partnership: its id or CITY/PARTNER.", completion: .partnerships) var partnership: String
         @OptionGroup var fields: Fields
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -62,14 +64,14 @@ struct ActivityCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List activities by date; --from and --to keep those that overlap the period.")
-        @Option(help: "Only this partnership's (id or CITY/PARTNER).") var partnership: String?
-        @Option(help: "Only this town's.") var city: String?
-        @Option(help: "Only this partner's.") var partner: String?
+        @Option(help: "Only this partnership's (id or CITY/PARTNER).", completion: .partnerships) var partnership: String?
+        @Option(help: "Only this town's.", completion: .cities) var city: String?
+        @Option(help: "Only this partner's.", completion: .partners) var partner: String?
         @Option(help: "Only this kind.") var kind: ActivityKind?
         @Option(help: "Only this status.") var status: ActivityStatus?
         @Option(help: ArgumentHelp("Only activities on or after this date.", valueName: "date")) var from: String?
         @Option(help: ArgumentHelp("Only activities on or before this date.", valueName: "date")) var to: String?
-        @Option(help: ArgumentHelp("Only activities on this topic.", valueName: "code")) var topic: String?
+        @Option(help: ArgumentHelp("Only activities on this topic.", valueName: "code"), completion: .topic) var topic: String?
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
@@ -95,7 +97,7 @@ struct ActivityCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit", abstract: "Change an activity: only the options given change; '' clears an optional field.")
         @Argument(help: "The activity's id.") var activity: String
-        @Option(help: "Move it to another partnership (id or CITY/PARTNER).") var partnership: String?
+        @Option(help: "Move it to another partnership (id or CITY/PARTNER).", completion: .partnerships) var partnership: String?
         @OptionGroup var fields: Fields
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions

@@ -9,11 +9,11 @@ struct CityCommand: ParsableCommand {
 
     /// The fields of a city shared by `add` and `edit`.
     struct Fields: ParsableArguments {
-        @Option(help: "One of the 16 voivodeships, with or without Polish letters (slaskie = śląskie).")
+        @Option(help: "One of the 16 voivodeships, with or without Polish letters (slaskie = śląskie).", completion: .voivodeships)
         var voivodeship: String?
         @Option(help: "Number of inhabitants.")
         var population: String?
-        @Option(help: "applicant, selected, not_selected or withdrawn (default: applicant).")
+        @Option(help: "applicant, selected, not_selected or withdrawn (default: applicant).", completion: .values(CityStatus.self))
         var status: String?
         @Option(
             name: .customLong("partner-budget"), parsing: .unconditional,
@@ -24,7 +24,8 @@ struct CityCommand: ParsableCommand {
         @Option(name: .customLong("project-grant"), parsing: .unconditional, help: ArgumentHelp("The project's grant, in euros.", valueName: "eur"))
         var projectGrant: String?
         @Option(
-            help: ArgumentHelp("Topics the town wants help with, as codes separated by commas (see `registry theme list`).", valueName: "code,..."))
+            help: ArgumentHelp("Topics the town wants help with, as codes separated by commas (see `registry theme list`).", valueName: "code,..."),
+            completion: .topics)
         var topics: String?
         @Option(help: "What the town expects of a partner: the profile it wants.")
         var expectations: String?
@@ -64,8 +65,8 @@ struct CityCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List towns, by name.")
         @Option(help: "Only towns with this status: applicant, selected, not_selected, withdrawn.") var status: CityStatus?
-        @Option(help: "Only towns in this voivodeship.") var voivodeship: String?
-        @Option(help: ArgumentHelp("Only towns that want help with this topic.", valueName: "code")) var topic: String?
+        @Option(help: "Only towns in this voivodeship.", completion: .voivodeships) var voivodeship: String?
+        @Option(help: ArgumentHelp("Only towns that want help with this topic.", valueName: "code"), completion: .topic) var topic: String?
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
@@ -78,7 +79,8 @@ struct CityCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Show one town with its topics, budget figures, contacts and partnerships.")
-        @Argument(help: "The town's id or name (case and Polish letters ignored; a unique beginning is enough).") var city: String
+        @Argument(help: "The town's id or name (case and Polish letters ignored; a unique beginning is enough).", completion: .cities) var city:
+            String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
@@ -91,7 +93,7 @@ struct CityCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Change a town: only the options given change; an empty value (--notes '') clears an optional field.")
-        @Argument(help: "The town's id or name.") var city: String
+        @Argument(help: "The town's id or name.", completion: .cities) var city: String
         @Option(help: "A new name.") var name: String?
         @OptionGroup var fields: Fields
         @OptionGroup var database: DatabaseOptions
@@ -108,7 +110,7 @@ struct CityCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "Remove a town; refused while it has contacts or partnerships unless --cascade.")
-        @Argument(help: "The town's id or name.") var city: String
+        @Argument(help: "The town's id or name.", completion: .cities) var city: String
         @Flag(help: "Also remove its contacts and partnerships, with their activities and expenses.") var cascade = false
         @OptionGroup var database: DatabaseOptions
 

@@ -10,9 +10,9 @@ struct ContactCommand: ParsableCommand {
 
     /// The fields of a contact shared by `add` and `edit`.
     struct Fields: ParsableArguments {
-        @Option(help: "The town the person works for (id or name); a contact belongs to a town or a partner, not both.")
+        @Option(help: "The town the person works for (id or name); a contact belongs to a town or a partner, not both.", completion: .cities)
         var city: String?
-        @Option(help: "The partner the person works for (id or name).")
+        @Option(help: "The partner the person works for (id or name).", completion: .partners)
         var partner: String?
         @Option(help: "Their role, e.g. 'project coordinator'.")
         var role: String?
@@ -53,8 +53,8 @@ struct ContactCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List contacts, by name.")
-        @Option(help: "Only contacts at this town.") var city: String?
-        @Option(help: "Only contacts at this partner.") var partner: String?
+        @Option(help: "Only contacts at this town.", completion: .cities) var city: String?
+        @Option(help: "Only contacts at this partner.", completion: .partners) var partner: String?
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 

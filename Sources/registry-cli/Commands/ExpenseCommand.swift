@@ -11,7 +11,7 @@ struct ExpenseCommand: ParsableCommand {
     struct Fields: ParsableArguments {
         @Option(parsing: .unconditional, help: ArgumentHelp("The amount in euros, e.g. 1234.50.", valueName: "eur"))
         var amount: String?
-        @Option(help: "staff, travel, venue, equipment, consumables, services, indirect or other.")
+        @Option(help: "staff, travel, venue, equipment, consumables, services, indirect or other.", completion: .values(ExpenseCategory.self))
         var category: String?
         @Option(help: ArgumentHelp("When it was spent, YYYY-MM-DD.", valueName: "date"))
         var date: String?
@@ -46,9 +46,9 @@ struct ExpenseCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List expenses by date.")
         @Option(help: "Only this activity's (its id).") var activity: String?
-        @Option(help: "Only this partnership's (id or CITY/PARTNER).") var partnership: String?
-        @Option(help: "Only this town's.") var city: String?
-        @Option(help: "Only this partner's.") var partner: String?
+        @Option(help: "Only this partnership's (id or CITY/PARTNER).", completion: .partnerships) var partnership: String?
+        @Option(help: "Only this town's.", completion: .cities) var city: String?
+        @Option(help: "Only this partner's.", completion: .partners) var partner: String?
         @Option(help: "Only this category.") var category: ExpenseCategory?
         @Option(help: ArgumentHelp("Only expenses on or after this date.", valueName: "date")) var from: String?
         @Option(help: ArgumentHelp("Only expenses on or before this date.", valueName: "date")) var to: String?

@@ -15,7 +15,7 @@ struct MatchCommand: ParsableCommand {
             Only partners with something in common are listed; ties go to more topics, then to the older record.
             """)
 
-    @Argument(help: ArgumentHelp("The town: its id, or its name (lodz finds Łódź).", valueName: "city")) var city: String
+    @Argument(help: ArgumentHelp("The town: its id, or its name (lodz finds Łódź).", valueName: "city"), completion: .cities) var city: String
     @Option(help: "Show at most N partners.") var limit = 10
     @Flag(help: "Include partners the town already has a partnership with.") var all = false
     @OptionGroup var database: DatabaseOptions

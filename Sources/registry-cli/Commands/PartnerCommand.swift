@@ -9,9 +9,9 @@ struct PartnerCommand: ParsableCommand {
 
     /// The fields of a partner shared by `add` and `edit`.
     struct Fields: ParsableArguments {
-        @Option(help: "municipality, county, organisation, company, research or other.")
+        @Option(help: "municipality, county, organisation, company, research or other.", completion: .values(PartnerKind.self))
         var kind: String?
-        @Option(help: "NO (default), IS or LI.")
+        @Option(help: "NO (default), IS or LI.", completion: .values(Country.self))
         var country: String?
         @Option(
             name: .customLong("org-number"),
@@ -19,9 +19,12 @@ struct PartnerCommand: ParsableCommand {
         var orgNumber: String?
         @Option(
             help: ArgumentHelp(
-                "One of Norway's 15 counties (fylker) of 2024, with or without Norwegian letters (ostfold = Østfold).", valueName: "fylke"))
+                "One of Norway's 15 counties (fylker) of 2024, with or without Norwegian letters (ostfold = Østfold).", valueName: "fylke"),
+            completion: .counties)
         var county: String?
-        @Option(help: ArgumentHelp("Topics the partner can offer, as codes separated by commas (see `registry theme list`).", valueName: "code,..."))
+        @Option(
+            help: ArgumentHelp("Topics the partner can offer, as codes separated by commas (see `registry theme list`).", valueName: "code,..."),
+            completion: .topics)
         var topics: String?
         @Option(help: "What the partner knows and can offer.")
         var expertise: String?
@@ -59,8 +62,8 @@ struct PartnerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List partners, by name.")
         @Option(help: "Only partners of this kind.") var kind: PartnerKind?
         @Option(help: "Only partners in this country: NO, IS or LI.") var country: Country?
-        @Option(help: ArgumentHelp("Only partners in this Norwegian county.", valueName: "fylke")) var county: String?
-        @Option(help: ArgumentHelp("Only partners that offer this topic.", valueName: "code")) var topic: String?
+        @Option(help: ArgumentHelp("Only partners in this Norwegian county.", valueName: "fylke"), completion: .counties) var county: String?
+        @Option(help: ArgumentHelp("Only partners that offer this topic.", valueName: "code"), completion: .topic) var topic: String?
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
@@ -73,7 +76,8 @@ struct PartnerCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Show one partner with its topics, budget figures, contacts and partnerships.")
-        @Argument(help: "The partner's id or name (case and Norwegian letters ignored; a unique beginning is enough).") var partner: String
+        @Argument(help: "The partner's id or name (case and Norwegian letters ignored; a unique beginning is enough).", completion: .partners)
+        var partner: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
@@ -86,7 +90,7 @@ struct PartnerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Change a partner: only the options given change; an empty value (--notes '') clears an optional field.")
-        @Argument(help: "The partner's id or name.") var partner: String
+        @Argument(help: "The partner's id or name.", completion: .partners) var partner: String
         @Option(help: "A new name.") var name: String?
         @OptionGroup var fields: Fields
         @OptionGroup var database: DatabaseOptions
@@ -103,7 +107,7 @@ struct PartnerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "Remove a partner; refused while it has contacts or partnerships unless --cascade.")
-        @Argument(help: "The partner's id or name.") var partner: String
+        @Argument(help: "The partner's id or name.", completion: .partners) var partner: String
         @Flag(help: "Also remove its contacts and partnerships, with their activities and expenses.") var cascade = false
         @OptionGroup var database: DatabaseOptions
 

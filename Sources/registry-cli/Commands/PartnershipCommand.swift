@@ -9,7 +9,7 @@ struct PartnershipCommand: ParsableCommand {
 
     /// The fields of a partnership shared by `add` and `edit`.
     struct Fields: ParsableArguments {
-        @Option(help: "proposed (default), contacted, agreed, active, completed, declined or cancelled.")
+        @Option(help: "proposed (default), contacted, agreed, active, completed, declined or cancelled.", completion: .values(PartnershipStatus.self))
         var status: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("The budget committed to it, in euros.", valueName: "eur"))
         var budget: String?
@@ -19,17 +19,19 @@ struct PartnershipCommand: ParsableCommand {
         var start: String?
         @Option(help: ArgumentHelp("End date, not before the start.", valueName: "date"))
         var end: String?
-        @Option(help: ArgumentHelp("Topics, as codes separated by commas.", valueName: "code,..."))
+        @Option(help: ArgumentHelp("Topics, as codes separated by commas.", valueName: "code,..."), completion: .topics)
         var topics: String?
         @Option(help: "Free notes.")
         var notes: String?
         @Option(
             name: .customLong("improved-knowledge"),
-            help: ArgumentHelp("Did it improve knowledge and mutual understanding?", valueName: "yes|no|not_yet"))
+            help: ArgumentHelp("Did it improve knowledge and mutual understanding?", valueName: "yes|no|not_yet"), completion: .values(Answer.self))
         var improvedKnowledge: String?
-        @Option(help: ArgumentHelp("Is cooperation likely to continue?", valueName: "yes|no|not_yet"))
+        @Option(help: ArgumentHelp("Is cooperation likely to continue?", valueName: "yes|no|not_yet"), completion: .values(Answer.self))
         var continues: String?
-        @Option(name: .customLong("lasting-effects"), help: ArgumentHelp("Did it have lasting positive effects?", valueName: "yes|no|not_yet"))
+        @Option(
+            name: .customLong("lasting-effects"), help: ArgumentHelp("Did it have lasting positive effects?", valueName: "yes|no|not_yet"),
+            completion: .values(Answer.self))
         var lastingEffects: String?
 
         func input(city: String?, partner: String?) -> PartnershipInput {
@@ -42,8 +44,8 @@ struct PartnershipCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partnership; prints its id. One per town and partner.")
-        @Option(help: "The town (id or name).") var city: String
-        @Option(help: "The partner (id or name).") var partner: String
+        @Option(help: "The town (id or name).", completion: .cities) var city: String
+        @Option(help: "The partner (id or name).", completion: .partners) var partner: String
         @OptionGroup var fields: Fields
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -58,10 +60,10 @@ struct PartnershipCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List partnerships, by town and partner.")
-        @Option(help: "Only this town's partnerships.") var city: String?
-        @Option(help: "Only this partner's partnerships.") var partner: String?
+        @Option(help: "Only this town's partnerships.", completion: .cities) var city: String?
+        @Option(help: "Only this partner's partnerships.", completion: .partners) var partner: String?
         @Option(help: "Only partnerships with this status.") var status: PartnershipStatus?
-        @Option(help: ArgumentHelp("Only partnerships on this topic.", valueName: "code")) var topic: String?
+        @Option(help: ArgumentHelp("Only partnerships on this topic.", valueName: "code"), completion: .topic) var topic: String?
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
@@ -73,7 +75,7 @@ struct PartnershipCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one partnership with its activities and budget figures.")
-        @Argument(help: "The partnership's id or CITY/PARTNER, e.g. lodz/bergen.") var partnership: String
+        @Argument(help: "The partnership's id or CITY/PARTNER, e.g. lodz/bergen.", completion: .partnerships) var partnership: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
@@ -85,9 +87,9 @@ struct PartnershipCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit", abstract: "Change a partnership: only the options given change; '' clears an optional field.")
-        @Argument(help: "The partnership's id or CITY/PARTNER.") var partnership: String
-        @Option(help: "Move it to another town.") var city: String?
-        @Option(help: "Move it to another partner.") var partner: String?
+        @Argument(help: "The partnership's id or CITY/PARTNER.", completion: .partnerships) var partnership: String
+        @Option(help: "Move it to another town.", completion: .cities) var city: String?
+        @Option(help: "Move it to another partner.", completion: .partners) var partner: String?
         @OptionGroup var fields: Fields
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -102,7 +104,7 @@ struct PartnershipCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove", abstract: "Remove a partnership; refused while it has activities unless --cascade.")
-        @Argument(help: "The partnership's id or CITY/PARTNER.") var partnership: String
+        @Argument(help: "The partnership's id or CITY/PARTNER.", completion: .partnerships) var partnership: String
         @Flag(help: "Also remove its activities and their expenses.") var cascade = false
         @OptionGroup var database: DatabaseOptions
 

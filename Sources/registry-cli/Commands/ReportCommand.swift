@@ -13,12 +13,16 @@ struct ReportCommand: ParsableCommand {
             page (no network, no scripts) with the table and a chart, readable when printed.
             """)
 
-    @Argument(help: "list, or the report: overview, budget, themes, activities, partners, unmatched.") var name: String
-    @Option(help: "Only this town (budget, activities, partners).") var city: String?
-    @Option(help: "Only this theme code (themes, activities).") var theme: String?
+    @Argument(
+        help: "list, or the report: overview, budget, themes, activities, partners, unmatched.",
+        completion: .list(["list"] + ReportName.allCases.map(\.rawValue))) var name: String
+    @Option(help: "Only this town (budget, activities, partners).", completion: .cities) var city: String?
+    @Option(help: "Only this theme code (themes, activities).", completion: .theme) var theme: String?
     @Option(help: ArgumentHelp("Activities ending on or after this date (activities).", valueName: "date")) var from: String?
     @Option(help: ArgumentHelp("Activities starting on or before this date (activities).", valueName: "date")) var to: String?
-    @Option(help: "Only this status: a town's (budget) or an activity's (activities).") var status: String?
+    @Option(
+        help: "Only this status: a town's (budget) or an activity's (activities).",
+        completion: .list(CityStatus.allCases.map(\.rawValue) + ActivityStatus.allCases.map(\.rawValue))) var status: String?
     @Option(help: "Output format: table, csv, tsv, json, ndjson, markdown or html (default: table).") var format: ReportFormat?
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, formulas defused.") var excel = false
     @OptionGroup var database: DatabaseOptions

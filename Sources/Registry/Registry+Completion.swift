@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+/// A set of values a shell can complete a command-line word to.
+public enum CompletionSet: Sendable, CaseIterable {
+    case voivodeship, county, theme, topic, city, partner, partnership
+
+    /// The sets the schema fixes (migrations seed them): they complete even without a database.
+    var isReference: Bool { self == .voivodeship || self == .county || self == .theme || self == .topic }
+
+    var sql: String {
+        switch self {
+        case .voivodeship: "SELECT name FROM voivodeship ORDER BY name"
+        case .county: "SELECT name FROM county ORDER BY name"
+        case .theme: "SELECT code FROM theme ORDER BY id"
+        case .topic: "SELECT code FROM topic ORDER BY id"
+        case .city: "SELECT name FROM city ORDER BY name_key"
+        case .partner: "SELECT name FROM partner ORDER BY name_key"
+        case .partnership:
+            """
+            SELECT city.name || '/' || partner.name FROM partnership
+            JOIN city ON city.id = partnership.city_id JOIN partner ON partner.id = partnership.partner_id
+            ORDER BY city.name_key, partner.name_key
+            """
+        }
+    }
+}
+
+extension Registry {
+    /// The values of `set` that begin with `prefix` (case and Polish or Norwegian letters
+    /// ignored, as names are looked up), for a shell completing a word.
+    ///
+    /// A shell calls this on every Tab, so it never creates, migrates, waits for or writes the
+    /// database, and it fails quietly: any problem (no file, another application's database,
+    /// a lock held too long) gives no values rather than an error on the user's prompt. The
+    /// reference sets come from a schema built in memory when there is no database file.
+    public static func completions(_ set: CompletionSet, prefix: String, databaseAt path: String?) -> [String] {
+        let values = (try? completionValues(set, path: path)) ?? []
+        let folded = NameFolding.key(prefix)
+        return values.filter { NameFolding.key($0).hasPrefix(folded) }
+    }
+
+    private static func completionValues(_ set: CompletionSet, path: String?) throws -> [String] {
+        if let path, FileManager.default.fileExists(atPath: path) {
+            var config = configuration(readOnly: true)
+            config.busyMode = .timeout(0.2)
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            if let values = try? queue.read({ try String.fetchAll($0, sql: set.sql) }) { return values }
+        }
+        guard set.isReference else { return [] }
+        let queue = try DatabaseQueue()
+        try migrator.migrate(queue, upTo: "0002_seed_reference")
+        return try queue.read { try String.fetchAll($0, sql: set.sql) }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+/// What the shells complete option values and arguments to (`registry --generate-completion-script`).
+///
+/// Closed sets come from where they are defined: the library's vocabularies, and the schema's
+/// reference tables (voivodeships, counties, themes and topics). Names come from the database the command
+/// line names (its `--db`, else the default), read-only and quietly.
+extension CompletionKind {
+    /// The values of one of the library's vocabularies.
+    static func values<V: Vocabulary>(_: V.Type) -> CompletionKind {
+        .list(V.allCases.map(\.rawValue))
+    }
+
+    static let voivodeships = registry(.voivodeship)
+    static let counties = registry(.county)
+    static let theme = registry(.theme)
+    static let topic = registry(.topic)
+    static let cities = registry(.city)
+    static let partners = registry(.partner)
+    static let partnerships = registry(.partnership)
+
+    /// Topic codes separated by commas: the word's last code completes, after the ones typed.
+    static let topics = CompletionKind.custom { words, _, prefix in
+        let head = prefix.lastIndex(of: ",").map { String(prefix[...$0]) } ?? ""
+        let last = String(prefix.dropFirst(head.count))
+        return Registry.completions(.topic, prefix: last, databaseAt: CompletionWords.database(in: words)).map { head + $0 }
+    }
+
+    private static func registry(_ set: CompletionSet) -> CompletionKind {
+        .custom { words, _, prefix in Registry.completions(set, prefix: prefix, databaseAt: CompletionWords.database(in: words)) }
+    }
+}
+
+/// The command line a shell hands over while completing.
+enum CompletionWords {
+    /// The database the command line names: its `--db PATH` or `--db=PATH` (a leading `~/` as
+    /// the shell would expand it), else the default. Nil when there is none to find.
+    static func database(in words: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        var given: String?
+        for (index, word) in words.enumerated() {
+            if word == "--db", index + 1 < words.count {
+                given = words[index + 1]
+            } else if word.hasPrefix("--db=") {
+                given = String(word.dropFirst("--db=".count))
+            }
+        }
+        guard let given, !given.isEmpty else { return try? Registry.defaultPath(environment: environment) }
+        if given.hasPrefix("~/"), let home = environment["HOME"] { return home + given.dropFirst() }
+        return given
+    }
+}
