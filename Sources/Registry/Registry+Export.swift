@@ -6,6 +6,9 @@ import GRDBSQLite
 /// partner beside a partnership), money as euros and topics as their codes.
 public enum ExportEntity: String, CaseIterable, Sendable {
     case city, partner, contact, partnership, activity, expense, topic, log
+
+    /// The table with one row per exported record.
+    var table: String { self == .log ? "audit_log" : rawValue }
 }
 
 /// One value of tabular output (lists, exports), typed so each format writes it right: money
@@ -25,14 +28,18 @@ public enum Cell: Equatable, Sendable {
 extension Registry {
     /// Streams `entity` row by row, in id order, from one consistent snapshot: `columns` is
     /// called once, then `row` for each record, so memory stays flat however large the table.
+    /// `progress` hears the rows written, of the table's count (each export reads one row per
+    /// record of its table; the count is only taken when someone listens).
     public func export(
-        _ entity: ExportEntity, columns: ([String]) throws -> Void, row: ([Cell]) throws -> Void
+        _ entity: ExportEntity, progress: ProgressReporter? = nil, columns: ([String]) throws -> Void, row: ([Cell]) throws -> Void
     ) throws {
         let query = ExportQuery.of(entity)
         try Self.translatingErrors(path: path) {
             try writer.read { db in
                 let statement = try db.makeStatement(sql: query.sql)
                 try columns(query.columns.map(\.name))
+                let total = try progress.map { _ in try Int64.fetchOne(db, sql: "SELECT count(*) FROM \(entity.table)") ?? 0 }
+                var written: Int64 = 0
                 // Stepped through SQLite's C API, like reports: faster than GRDB's `Row` per row.
                 let handle = statement.sqliteStatement
                 while true {
@@ -40,7 +47,10 @@ extension Registry {
                     if code == SQLITE_DONE { break }
                     guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage) }
                     try row(query.columns.indices.map { query.columns[$0].kind.value(Cell(statement: handle, column: Int32($0))) })
+                    written += 1
+                    if written % 1000 == 0 { progress?(WorkProgress(step: "exporting", done: written, total: total, unit: .rows)) }
                 }
+                progress?(WorkProgress(step: "exporting", done: written, total: total, unit: .rows))
             }
         }
     }

@@ -35,11 +35,18 @@ extension Registry {
     /// Imports the records in the file open at `descriptor` (`source` names it in messages and in
     /// the audit log), all or nothing: when any row is bad, nothing is written and the error lists
     /// every bad row with its line, column, value and reason. Rows are read, checked and written
-    /// one at a time in one transaction, so memory stays flat however large the file.
+    /// one at a time in one transaction, so memory stays flat however large the file. `progress`
+    /// hears the bytes read, of the file's size when it is a file (not a pipe).
     public func importRecords(
-        _ entity: ImportEntity, from descriptor: Int32, source: String, options: ImportOptions = ImportOptions()
+        _ entity: ImportEntity, from descriptor: Int32, source: String, options: ImportOptions = ImportOptions(),
+        progress: ProgressReporter? = nil
     ) throws -> ImportSummary {
-        var rows = try ImportRows(entity: entity, input: ByteInput(descriptor: descriptor, name: source), options: options)
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? Int64(status.st_size) : nil
+        let input = ByteInput(descriptor: descriptor, name: source) { bytes in
+            progress?(WorkProgress(step: "importing", done: bytes, total: size, unit: .bytes))
+        }
+        var rows = try ImportRows(entity: entity, input: input, options: options)
         return try write(bulk: true, commit: { _ in !options.dryRun }) { db in
             let context = try ImportContext(db)
             var run = ImportRun(entity: entity, update: options.update, context: context)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Registry
 
-/// `--db` and `--as`, taken by every command that touches data.
+/// `--db`, `--as` and `--quiet`, taken by every command that touches data.
 struct DatabaseOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -12,6 +12,8 @@ struct DatabaseOptions: ParsableArguments {
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Who makes the change, for the audit trail (default: $USER).", valueName: "name"))
     var actor: String?
+
+    @OptionGroup var quiet: QuietOption
 
     var path: String { get throws { try db ?? Registry.defaultPath() } }
 
@@ -34,34 +36,20 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
-/// Where the command's words go: data on stdout, messages on stderr.
-enum Console {
-    static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    static func message(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-    }
-
-    /// What a removal took away, as a message.
-    /// What a removal took away: every record when there are a few, else the record asked
-    /// for and the count of each kind that went with it.
-    static func report(_ removal: Removal) {
-        guard removal.removed.count > 20, let asked = removal.removed.last else {
-            message("Removed " + removal.removed.joined(separator: "; ") + ".")
-            return
-        }
-        var counts: [(kind: String, count: Int)] = []
-        for record in removal.removed.dropLast() {
-            let kind = String(record.prefix { $0 != " " })
-            if let index = counts.firstIndex(where: { $0.kind == kind }) { counts[index].count += 1 } else { counts.append((kind, 1)) }
-        }
-        message("Removed \(asked) with " + counts.map { "\($0.count) \($0.kind)" }.joined(separator: ", ") + ".")
-    }
-}
-
 /// Topic codes typed as `CODE,CODE,...`.
 func topicCodes(_ text: String?) -> [String]? {
     text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+}
+
+/// `--quiet`: for cron jobs and scripts that want to hear only of failures.
+struct QuietOption: ParsableArguments {
+    @Flag(
+        name: [.customShort("q"), .long],
+        help: "Print only errors and the data asked for: no progress, warnings, notes or summaries.")
+    var quiet = false
+
+    /// Parsing is where the choice is known; every message after it obeys.
+    func validate() throws {
+        if quiet { Console.quiet = true }
+    }
 }

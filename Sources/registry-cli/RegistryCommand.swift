@@ -30,7 +30,7 @@ struct RegistryCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as RegistryError where error.isInvalidInput {
-            Console.message("Error: " + error.description.replacingOccurrences(of: "\n", with: "\nError: "))
+            Console.error("Error: " + error.description.replacingOccurrences(of: "\n", with: "\nError: "))
             exit(withError: ExitCode(65))
         } catch {
             exit(withError: error)

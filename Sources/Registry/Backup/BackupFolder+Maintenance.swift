@@ -85,8 +85,10 @@ extension BackupFolder {
 extension Registry {
     /// `backup nightly`: a backup made and checked, then the folder pruned by `policy`
     /// (the new backup counting as the newest that verifies).
-    public func nightlyBackup(in folder: BackupFolder, policy: RetentionPolicy) throws -> (CreatedBackup, PruneOutcome) {
-        let created = try createBackup(in: folder)
+    public func nightlyBackup(
+        in folder: BackupFolder, policy: RetentionPolicy, progress: ProgressReporter? = nil
+    ) throws -> (CreatedBackup, PruneOutcome) {
+        let created = try createBackup(in: folder, progress: progress)
         let name = BackupName(fileName: created.manifest.file)!
         return (created, try folder.prune(policy: policy, dryRun: false, knownGood: name))
     }

@@ -17,8 +17,9 @@ extension Registry {
     /// Makes a backup in `folder`: SQLite's online backup of one snapshot (other processes keep
     /// writing) into a hidden file, flushed, checked like `backup verify` checks it (integrity,
     /// foreign keys, row counts against the snapshot's), then given its final name after its
-    /// manifest. A failure anywhere leaves nothing under a final name.
-    public func createBackup(in folder: BackupFolder) throws -> CreatedBackup {
+    /// manifest. A failure anywhere leaves nothing under a final name. `progress` hears the
+    /// bytes copied, then the start of the checks.
+    public func createBackup(in folder: BackupFolder, progress: ProgressReporter? = nil) throws -> CreatedBackup {
         guard let source = path else { throw RegistryError.refused("An in-memory register has no file to back up.") }
         let lock = try folder.lock()
         defer { withExtendedLifetime(lock) {} }
@@ -41,11 +42,12 @@ extension Registry {
             try writer.read { db in
                 let contents = try BackupContents.read(db)
                 let name = BackupName(date: Date())
-                try Self.copy(db, to: partial)
+                try Self.copy(db, to: partial, progress: progress)
                 return (name, contents)
             }
         }
         let copied = Date()
+        progress?(WorkProgress(step: "checking the copy", done: 0, unit: .bytes))
 
         // The disk flush waits on the device; the checks meanwhile use the processors.
         let flushed = Concurrent { Result { try DurableFiles.sync(partial) } }
@@ -78,14 +80,25 @@ extension Registry {
 
     /// Copies the snapshot `db` reads into a new single file (rollback journal, so it needs no
     /// `-wal` beside it and opens read-only anywhere). The caller flushes it to disk.
-    static func copy(_ db: Database, to file: String) throws {
+    static func copy(_ db: Database, to file: String, progress: ProgressReporter? = nil) throws {
         do {
             let destination = try DatabaseQueue(path: file)
             try destination.writeWithoutTransaction { copy in
                 // A new file that gets its name only after an explicit flush: SQLite's own
                 // syncs would only make the copy wait for the disk.
                 try copy.execute(sql: "PRAGMA synchronous = OFF")
-                try db.backup(to: copy)
+                if let progress {
+                    // In steps of 32 MB (of 4 KB pages), so the copy can be watched.
+                    let pageSize = Int64(try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
+                    try db.backup(to: copy, pagesPerStep: 8192) { step in
+                        progress(
+                            WorkProgress(
+                                step: "copying", done: Int64(step.completedPageCount) * pageSize,
+                                total: Int64(step.totalPageCount) * pageSize, unit: .bytes))
+                    }
+                } else {
+                    try db.backup(to: copy)
+                }
                 try copy.execute(sql: "PRAGMA journal_mode = DELETE")
             }
             try destination.close()

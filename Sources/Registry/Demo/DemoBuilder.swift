@@ -129,7 +129,7 @@ struct DemoBuilder {
         }
     }
 
-    func addActivities(_ count: Int, _ random: inout SeededGenerator) throws {
+    func addActivities(_ count: Int, _ random: inout SeededGenerator, progress: ProgressReporter? = nil) throws {
         guard !working.isEmpty else { return }
         let insert = try db.makeStatement(
             sql: """
@@ -140,6 +140,7 @@ struct DemoBuilder {
         let spend = try db.makeStatement(sql: "INSERT INTO expense (activity_id, amount_cents, category, spent_date, note) VALUES (?, ?, ?, ?, ?)")
         let today = ISODate.daysSince1970("2024-03-01")
         for index in 0..<count {
+            if index % 1000 == 0 { progress?(WorkProgress(step: "generating activities", done: Int64(index), total: Int64(count), unit: .rows)) }
             let partnership = working[index % working.count]
             let kind = random.pick(ActivityKind.allCases)
             let direction: Direction? = kind.travels ? random.pick(Direction.allCases) : nil

@@ -30,7 +30,8 @@ extension Registry {
 
     /// Builds a demo database at `path`; refuses an existing file unless `force`, in which case
     /// the file and its `-wal` and `-shm` are replaced.
-    public static func createDemo(at path: String, options: DemoOptions, force: Bool) throws -> Registry {
+    /// `progress` hears the activities generated, of those asked for.
+    public static func createDemo(at path: String, options: DemoOptions, force: Bool, progress: ProgressReporter? = nil) throws -> Registry {
         let files = [path, path + "-wal", path + "-shm"]
         if FileManager.default.fileExists(atPath: path) {
             guard force else {
@@ -42,7 +43,7 @@ extension Registry {
         }
         do {
             let registry = try open(path: path, actor: "demo")
-            try registry.fillDemo(options)
+            try registry.fillDemo(options, progress: progress)
             return registry
         } catch {
             for file in files { try? FileManager.default.removeItem(atPath: file) }
@@ -62,14 +63,14 @@ extension Registry {
 
     /// Fills an empty register with illustrative data, in one transaction, audited as one
     /// change set (a million activities logged row by row took five times as long).
-    func fillDemo(_ options: DemoOptions) throws {
+    func fillDemo(_ options: DemoOptions, progress: ProgressReporter? = nil) throws {
         try write(bulk: true) { db in
             var random = SeededGenerator(seed: options.seed)
             var demo = DemoBuilder(db: db, topicIDs: try Int64.fetchAll(db, sql: "SELECT id FROM topic ORDER BY id"))
             try demo.addTowns(&random)
             try demo.addPartners(total: options.partners, &random)
             try demo.addPartnerships(&random)
-            try demo.addActivities(options.activities, &random)
+            try demo.addActivities(options.activities, &random, progress: progress)
             try ChangeSet.log(try ChangeSet.allRows(of: AuditFilter.tables, in: db), source: "registry demo", in: db)
         }
     }

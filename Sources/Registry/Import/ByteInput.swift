@@ -9,10 +9,14 @@ struct ByteInput {
     private var position = 0
     private var count = 0
     private var finished = false
+    /// Bytes read so far, told to `progress` after each block.
+    private var consumed: Int64 = 0
+    private let progress: ((Int64) -> Void)?
 
-    init(descriptor: Int32, name: String, blockSize: Int = 1 << 20) {
+    init(descriptor: Int32, name: String, blockSize: Int = 1 << 20, progress: ((Int64) -> Void)? = nil) {
         self.descriptor = descriptor
         self.name = name
+        self.progress = progress
         buffer = [UInt8](repeating: 0, count: blockSize)
     }
 
@@ -51,6 +55,8 @@ struct ByteInput {
         position = 0
         count = read
         finished = read == 0
+        consumed += Int64(read)
+        progress?(consumed)
         return read > 0
     }
 }

@@ -73,7 +73,10 @@ extension BackupCommand {
         @OptionGroup var folder: BackupFolderOptions
 
         func run() throws {
-            let (created, pruned) = try folder.database.openExisting().nightlyBackup(in: folder.folder, policy: retention.policy)
+            let registry = try folder.database.openExisting()
+            let (created, pruned) = try ProgressDisplay.showing { progress in
+                try registry.nightlyBackup(in: folder.folder, policy: retention.policy, progress: progress)
+            }
             Console.message("backup ok: \(created.manifest.file), \(backupSummary(created)) \(pruneSummary(pruned, removed: "removed"))")
         }
     }

@@ -26,7 +26,8 @@ struct BackupCommand: ParsableCommand {
         @OptionGroup var folder: BackupFolderOptions
 
         func run() throws {
-            let created = try folder.database.openExisting().createBackup(in: folder.folder)
+            let registry = try folder.database.openExisting()
+            let created = try ProgressDisplay.showing { try registry.createBackup(in: folder.folder, progress: $0) }
             Console.output(created.path + "\n")
             Console.message("Backup \(created.manifest.file): \(backupSummary(created))")
         }
@@ -74,7 +75,13 @@ struct BackupCommand: ParsableCommand {
         }
 
         func run() throws {
-            let checks = try chosen().map { $0.folder.verify($0.name) }
+            let chosen = try chosen()
+            let checks = ProgressDisplay.showing { progress in
+                chosen.enumerated().map { index, backup in
+                    progress?(WorkProgress(step: "verifying \(backup.name.fileName)", done: Int64(index), total: Int64(chosen.count), unit: .backups))
+                    return backup.folder.verify(backup.name)
+                }
+            }
             let rows = checks.map { [Cell.text($0.name.fileName), .text($0.isGood ? "ok" : "FAILED"), .text($0.problems.joined(separator: "; "))] }
             Console.output(output.renderer.render(TableData(columns: ["backup", "result", "problems"], rows: rows)))
             let failed = checks.filter { !$0.isGood }

@@ -16,6 +16,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "How many activities to generate.") var activities = DemoOptions().activities
     @Option(help: "How many partners in all (default: the named ones); more are numbered illustrative partners.") var partners: Int?
     @Option(help: "Seed of the generator.") var seed = DemoOptions().seed
+    @OptionGroup var quiet: QuietOption
 
     func validate() throws {
         if activities < 0 { throw ValidationError("--activities must be 0 or more, not \(activities).") }
@@ -23,9 +24,10 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry = try Registry.createDemo(at: db, options: DemoOptions(activities: activities, partners: partners, seed: seed), force: force)
+        let options = DemoOptions(activities: activities, partners: partners, seed: seed)
+        let registry = try ProgressDisplay.showing { try Registry.createDemo(at: db, options: options, force: force, progress: $0) }
         let counts = try registry.counts().counts.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
         Console.message("Wrote the demo register to \(db): \(counts). Its data is illustrative.")
-        Console.output(Renderer(format: .table).render(CityRows.list(try registry.cities(CityFilter(status: .selected)))))
+        Console.summary(Renderer(format: .table).render(CityRows.list(try registry.cities(CityFilter(status: .selected)))))
     }
 }

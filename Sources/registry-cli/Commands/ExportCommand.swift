@@ -31,7 +31,9 @@ struct ExportCommand: ParsableCommand {
 
     func write(_ registry: Registry, to handle: FileHandle) throws {
         let stream = RowStream(format: format, excel: excel, to: handle)
-        try registry.export(entity, columns: { stream.begin($0) }, row: { try stream.write($0) })
+        try ProgressDisplay.showing { progress in
+            try registry.export(entity, progress: progress, columns: { stream.begin($0) }, row: { try stream.write($0) })
+        }
         try stream.end()
     }
 }

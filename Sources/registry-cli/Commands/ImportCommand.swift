@@ -51,13 +51,15 @@ struct ImportCommand: ParsableCommand {
         let options = ImportOptions(format: resolvedFormat, encoding: encoding, excel: excel, update: update, dryRun: dryRun)
         let summary: ImportSummary
         do {
-            summary = try registry.importRecords(entity, from: descriptor, source: file == "-" ? "stdin" : file, options: options)
+            summary = try ProgressDisplay.showing { progress in
+                try registry.importRecords(entity, from: descriptor, source: file == "-" ? "stdin" : file, options: options, progress: progress)
+            }
         } catch RegistryError.invalid(let problems) {
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
             throw RegistryError.invalid(problems + [FieldProblem(field: "import", value: "", reason: "nothing was written (\(count) in \(file))")])
         }
         let counts = "\(summary.inserted) inserted, \(summary.updated) updated, \(summary.unchanged) unchanged"
-        Console.output(dryRun ? "Dry run, nothing written: would be \(counts).\n" : "Imported \(entity.rawValue) from \(file): \(counts).\n")
+        Console.summary(dryRun ? "Dry run, nothing written: would be \(counts).\n" : "Imported \(entity.rawValue) from \(file): \(counts).\n")
     }
 
     /// The file to read, opened; a folder or a missing file is refused before the database is touched.

@@ -1,0 +1,49 @@
+import Foundation
+import Registry
+import Synchronization
+
+/// Where the command's words go: data on stdout, messages on stderr.
+enum Console {
+    private static let silenced = Atomic<Bool>(false)
+
+    /// Whether `--quiet` was given: messages and summaries are dropped, errors and data kept.
+    static var quiet: Bool {
+        get { silenced.load(ordering: .relaxed) }
+        set { silenced.store(newValue, ordering: .relaxed) }
+    }
+
+    /// Data the command was asked for.
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// What a command did, on stdout where scripts have always read it (import's counts).
+    static func summary(_ text: String) {
+        if !quiet { output(text) }
+    }
+
+    /// Notes and warnings.
+    static func message(_ text: String) {
+        if !quiet { error(text) }
+    }
+
+    /// Why a command failed: always shown.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// What a removal took away: every record when there are a few, else the record asked
+    /// for and the count of each kind that went with it.
+    static func report(_ removal: Removal) {
+        guard removal.removed.count > 20, let asked = removal.removed.last else {
+            message("Removed " + removal.removed.joined(separator: "; ") + ".")
+            return
+        }
+        var counts: [(kind: String, count: Int)] = []
+        for record in removal.removed.dropLast() {
+            let kind = String(record.prefix { $0 != " " })
+            if let index = counts.firstIndex(where: { $0.kind == kind }) { counts[index].count += 1 } else { counts.append((kind, 1)) }
+        }
+        message("Removed \(asked) with " + counts.map { "\($0.count) \($0.kind)" }.joined(separator: ", ") + ".")
+    }
+}
