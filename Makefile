@@ -4,6 +4,8 @@
 #   make lint      swift format lint, warnings as errors
 #   make check     tests, the relocatable release binary, and the reliability suite
 #   make reliability  kill drills and the import fuzz loop on the release binary
+#   make datasette-check  a demo register served read-only by Datasette with the registry's
+#                  metadata (needs datasette on PATH or DATASETTE=path; not part of check)
 #   make release   statically linked release binary in .build/release/registry
 #   make bench     benchmarks, ours beside the reference: start-up against the sqlite3 shell,
 #                  and the cost of the audit trail
@@ -15,7 +17,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: build test lint check release relocatable installable reliability bench bench-io bench-backup manual completions install uninstall
+.PHONY: build test lint check release relocatable installable reliability datasette-check bench bench-io bench-backup manual completions install uninstall
 
 build:
 	$(SWIFT) build
@@ -40,6 +42,9 @@ installable: release
 reliability: release
 	scripts/reliability.py .build/release/registry
 	scripts/fuzz-import.py .build/release/registry
+
+datasette-check: release
+	scripts/check-datasette.sh .build/release/registry
 
 bench: release
 	scripts/bench-startup.py .build/release/registry

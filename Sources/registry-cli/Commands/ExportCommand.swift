@@ -5,32 +5,51 @@ import Registry
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every record of one kind as CSV, JSON or NDJSON, to stdout or a file.",
+        abstract: "Write every record of one kind as CSV, JSON or NDJSON, or the register's Datasette metadata.",
         discussion: """
             ENTITY is city, partner, contact, partnership, activity, expense, topic (the themes and their topics) \
             or log (the audit trail). References are written as names (a partnership's city and partner), money \
             in euros, topics as their codes. Rows stream as they are read, so memory stays flat however large the \
             register. With --output the file appears only when complete, readable by its owner only.
+
+            datasette-metadata writes a Datasette metadata document (JSON only): the title and description of \
+            every table and view of the register and of each of their columns, with internal tables hidden, keyed \
+            by the database's name in Datasette (the file name without its extension). Serve the file read-only:
+              registry export datasette-metadata --db registry.sqlite --output metadata.json
+              datasette serve --immutable registry.sqlite --metadata metadata.json
             """)
 
-    @Argument(help: "What to export: city, partner, contact, partnership, activity, expense, topic or log.")
-    var entity: ExportEntity
-    @Option(help: "csv (default), json or ndjson.") var format: RowStream.Format = .csv
+    @Argument(help: "What to export: city, partner, contact, partnership, activity, expense, topic, log or datasette-metadata.")
+    var entity: ExportTarget
+    @Option(help: "csv (default), json or ndjson; datasette-metadata is always json.") var format: RowStream.Format?
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, formulas defused.") var excel = false
     @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if excel && format != .csv { throw ValidationError("--excel applies to CSV; drop --format \(format.rawValue).") }
+        if entity == .datasetteMetadata {
+            if excel { throw ValidationError("--excel applies to CSV; datasette-metadata is JSON only. Drop --excel.") }
+            if let format, format != .json {
+                throw ValidationError("datasette-metadata is JSON only; drop --format \(format.rawValue).")
+            }
+        } else if excel, let format, format != .csv {
+            throw ValidationError("--excel applies to CSV; drop --format \(format.rawValue).")
+        }
     }
 
     func run() throws {
         let registry = try database.open(.readOnly)
-        try OutputFile.write(to: output, of: registry) { try write(registry, to: $0) }
+        switch entity {
+        case .entity(let entity):
+            try OutputFile.write(to: output, of: registry) { try write(entity, of: registry, to: $0) }
+        case .datasetteMetadata:
+            let document = try DatasetteMetadata(registry.schema(), path: database.path).json()
+            try OutputFile.write(to: output, of: registry) { try $0.write(contentsOf: document) }
+        }
     }
 
-    func write(_ registry: Registry, to handle: FileHandle) throws {
-        let stream = RowStream(format: format, excel: excel, to: handle)
+    func write(_ entity: ExportEntity, of registry: Registry, to handle: FileHandle) throws {
+        let stream = RowStream(format: format ?? .csv, excel: excel, to: handle)
         try ProgressDisplay.showing { progress in
             try registry.export(entity, progress: progress, columns: { stream.begin($0) }, row: { try stream.write($0) })
         }
@@ -38,4 +57,20 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-extension ExportEntity: ExpressibleByArgument {}
+/// What `registry export` writes: every record of one kind, or the register's Datasette metadata.
+enum ExportTarget: ExpressibleByArgument, Equatable {
+    case entity(ExportEntity)
+    case datasetteMetadata
+
+    init?(argument: String) {
+        if argument == "datasette-metadata" {
+            self = .datasetteMetadata
+        } else if let entity = ExportEntity(rawValue: argument) {
+            self = .entity(entity)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { ExportEntity.allCases.map(\.rawValue) + ["datasette-metadata"] }
+}
