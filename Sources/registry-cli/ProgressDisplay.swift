@@ -72,7 +72,7 @@ final class ProgressDisplay: Sendable {
     /// "12.3 MB", "120,000 rows".
     private static func amount(_ value: Int64, _ unit: WorkProgress.Unit) -> String {
         switch unit {
-        case .bytes: value < 1_000_000 ? "\(value / 1000) kB" : number(value, unit) + " MB"
+        case .bytes: number(value, unit) + " MB"
         case .rows: number(value, unit) + " rows"
         case .backups: number(value, unit) + " backups"
         }
