@@ -106,6 +106,9 @@ struct CompletionTests {
             let county = try interactive(shell, "registry partner add X --county Øst", expecting: "Østfold", in: folder)
             #expect(county.contains("Østfold"), "\(shell): \(county)")
         }
+        // fish matches without regard to case.
+        let lower = try interactive("fish", "registry city show --db \(folder.database) hru", expecting: "Hrubieszów", in: folder)
+        #expect(lower.contains("Hrubieszów"), "\(lower)")
     }
 
     @Test func nameCompletionIsQuietWithoutARegister() throws {
