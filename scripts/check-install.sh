@@ -19,6 +19,13 @@ for command in "city add" "backup restore" "contact erase" "search"; do
     grep -q "${command##* }" "$manual" || fail "the manual does not document '$command'"
 done
 grep -q "_registry" "$prefix/share/bash-completion/completions/registry" || fail "no bash completion"
+grep -q "quiet" "$manual" && grep -q "datasette-metadata" "$manual" || fail "the manual lacks --quiet or export datasette-metadata"
+# The installed bash script asks the installed binary (first on PATH) for a voivodeship.
+offered=$(cd "$empty" && env -i PATH="$prefix/bin:/usr/bin:/bin" HOME="$empty" bash -c '
+    source "$1"; COMP_LINE="registry city add X --voivodeship ma"; COMP_POINT=${#COMP_LINE}
+    read -ra COMP_WORDS <<< "$COMP_LINE"; COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+    _registry registry ma --voivodeship; echo "${COMPREPLY[*]}"' bash "$prefix/share/bash-completion/completions/registry")
+[[ $offered == "mazowieckie małopolskie" ]] || fail "bash completion offered '$offered' for --voivodeship ma"
 grep -q "#compdef registry" "$prefix/share/zsh/site-functions/_registry" || fail "no zsh completion"
 grep -q "^complete -c 'registry'" "$prefix/share/fish/vendor_completions.d/registry.fish" || fail "no fish completion"
 installed=$(find "$prefix" -type f | wc -l)
