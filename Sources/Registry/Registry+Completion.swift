@@ -14,8 +14,10 @@ public enum CompletionSet: Sendable, CaseIterable {
         case .county: "SELECT name FROM county ORDER BY name"
         case .theme: "SELECT code FROM theme ORDER BY id"
         case .topic: "SELECT code FROM topic ORDER BY id"
-        case .city: "SELECT name FROM city ORDER BY name_key"
-        case .partner: "SELECT name FROM partner ORDER BY name_key"
+        // Names are found by the range of folded keys that begin with the folded prefix, on
+        // the unique index of name_key: a large register costs no more than a small one.
+        case .city: "SELECT name FROM city WHERE name_key >= ? AND name_key < ? ORDER BY name_key"
+        case .partner: "SELECT name FROM partner WHERE name_key >= ? AND name_key < ? ORDER BY name_key"
         case .partnership:
             """
             SELECT city.name || '/' || partner.name FROM partnership
@@ -35,17 +37,21 @@ extension Registry {
     /// a lock held too long) gives no values rather than an error on the user's prompt. The
     /// reference sets come from a schema built in memory when there is no database file.
     public static func completions(_ set: CompletionSet, prefix: String, databaseAt path: String?) -> [String] {
-        let values = (try? completionValues(set, path: path)) ?? []
         let folded = NameFolding.key(prefix)
+        if set == .city || set == .partner {
+            // Every key beginning with `folded` sorts between it and it followed by the last code point.
+            return (try? completionValues(set, path: path, arguments: [folded, folded + "\u{10FFFF}"])) ?? []
+        }
+        let values = (try? completionValues(set, path: path)) ?? []
         return values.filter { NameFolding.key($0).hasPrefix(folded) }
     }
 
-    private static func completionValues(_ set: CompletionSet, path: String?) throws -> [String] {
+    private static func completionValues(_ set: CompletionSet, path: String?, arguments: StatementArguments = []) throws -> [String] {
         if let path, FileManager.default.fileExists(atPath: path) {
             var config = configuration(readOnly: true)
             config.busyMode = .timeout(0.2)
             let queue = try DatabaseQueue(path: path, configuration: config)
-            if let values = try? queue.read({ try String.fetchAll($0, sql: set.sql) }) { return values }
+            if let values = try? queue.read({ try String.fetchAll($0, sql: set.sql, arguments: arguments) }) { return values }
         }
         guard set.isReference else { return [] }
         let queue = try DatabaseQueue()
