@@ -28,6 +28,13 @@ extension CompletionKind {
         return Registry.completions(.topic, prefix: last, databaseAt: CompletionWords.database(in: words)).map { head + $0 }
     }
 
+    /// Backups in the folder the line names (its `--dir`, else the default beside its database),
+    /// newest first: the one a restore usually wants.
+    static let backups = CompletionKind.custom { words, _, prefix in
+        guard let folder = CompletionWords.backupFolder(in: words), let contents = try? BackupFolder(path: folder).contents() else { return [] }
+        return contents.backups.reversed().map(\.fileName).filter { $0.hasPrefix(prefix) }
+    }
+
     private static func registry(_ set: CompletionSet) -> CompletionKind {
         .custom { words, _, prefix in Registry.completions(set, prefix: prefix, databaseAt: CompletionWords.database(in: words)) }
     }
@@ -38,15 +45,28 @@ enum CompletionWords {
     /// The database the command line names: its `--db PATH` or `--db=PATH` (a leading `~/` as
     /// the shell would expand it), else the default. Nil when there is none to find.
     static func database(in words: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard let given = value(of: "--db", in: words, environment: environment) else { return try? Registry.defaultPath(environment: environment) }
+        return given
+    }
+
+    /// The backup folder the command line names: its `--dir`, else the default for its database.
+    static func backupFolder(in words: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let given = value(of: "--dir", in: words, environment: environment) { return given }
+        return database(in: words, environment: environment).map { BackupFolder.defaultPath(forDatabase: $0, environment: environment) }
+    }
+
+    /// The last value given to `option` (`--db PATH` or `--db=PATH`), with a leading `~/` as the
+    /// shell would expand it.
+    private static func value(of option: String, in words: [String], environment: [String: String]) -> String? {
         var given: String?
         for (index, word) in words.enumerated() {
-            if word == "--db", index + 1 < words.count {
+            if word == option, index + 1 < words.count {
                 given = words[index + 1]
-            } else if word.hasPrefix("--db=") {
-                given = String(word.dropFirst("--db=".count))
+            } else if word.hasPrefix(option + "=") {
+                given = String(word.dropFirst(option.count + 1))
             }
         }
-        guard let given, !given.isEmpty else { return try? Registry.defaultPath(environment: environment) }
+        guard let given, !given.isEmpty else { return nil }
         if given.hasPrefix("~/"), let home = environment["HOME"] { return home + given.dropFirst() }
         return given
     }

@@ -7,7 +7,7 @@ struct DatabaseOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The database file. Default: $REGISTRY_DB, else $XDG_DATA_HOME/ks-registry/registry.sqlite (~/.local/share/... without XDG_DATA_HOME). Created and migrated on first use.",
-            valueName: "path"))
+            valueName: "path"), completion: .file())
     var db: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Who makes the change, for the audit trail (default: $USER).", valueName: "name"))

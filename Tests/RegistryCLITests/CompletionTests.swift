@@ -98,6 +98,26 @@ struct CompletionTests {
             ])
     }
 
+    @Test func bashCompletesFilesAndTheBackupsOfTheRegister() throws {
+        let folder = try demo()
+        let script = try script("bash", in: folder)
+        try "id,name\n".write(to: folder.url.appendingPathComponent("towns.csv"), atomically: true, encoding: .utf8)
+        #expect(try bash("registry import city tow", script: script, in: folder) == ["towns.csv"])
+        #expect(try bash("registry city list --db regi", script: script, in: folder).contains("registry.sqlite"))
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("nightly"), withIntermediateDirectories: false)
+        #expect(try bash("registry backup create --dir ./", script: script, in: folder) == ["./nightly"])
+        var made: [String] = []
+        for _ in 0..<2 {
+            let created = try CommandRunner.run(["backup", "create", "--db", folder.database])
+            #expect(created.status == 0, "\(created.stderr)")
+            made.append(URL(fileURLWithPath: created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).lastPathComponent)
+        }
+        // Backups beside the line's database, the newest first; --dir names another folder.
+        #expect(try bash("registry backup restore --db \(folder.database) regi", script: script, in: folder) == made.reversed())
+        #expect(try bash("registry backup verify --dir \(folder.url.path)/backups r", script: script, in: folder) == made.reversed())
+        #expect(try bash("registry backup verify --dir \(folder.url.path) r", script: script, in: folder).isEmpty)
+    }
+
     @Test func zshAndFishCompleteNamesInAnInteractiveShell() throws {
         let folder = try demo()
         for shell in ["zsh", "fish"] {

@@ -46,8 +46,9 @@ extension BackupCommand {
                 lacks, or cannot be read at all.
                 """)
 
-        @Argument(help: ArgumentHelp("The backup file (a path, or a name in the backup folder).", valueName: "file")) var file: String
-        @Option(help: ArgumentHelp("Restore into this file instead of the database.", valueName: "path")) var to: String?
+        @Argument(help: ArgumentHelp("The backup file (a path, or a name in the backup folder).", valueName: "file"), completion: .backups) var file:
+            String
+        @Option(help: ArgumentHelp("Restore into this file instead of the database.", valueName: "path"), completion: .file()) var to: String?
         @Flag(help: "Restore even when the current database has newer changes or cannot be read.") var force = false
         @OptionGroup var folder: BackupFolderOptions
 

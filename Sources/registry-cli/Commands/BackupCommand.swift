@@ -65,7 +65,8 @@ struct BackupCommand: ParsableCommand {
                 Exits with 1 when any backup fails, naming it and why.
                 """)
 
-        @Argument(help: ArgumentHelp("A backup file (a path, or a name in the backup folder).", valueName: "file")) var file: String?
+        @Argument(help: ArgumentHelp("A backup file (a path, or a name in the backup folder).", valueName: "file"), completion: .backups) var file:
+            String?
         @Flag(help: "Verify every backup in the folder.") var all = false
         @OptionGroup var folder: BackupFolderOptions
         @OptionGroup var output: OutputOptions
@@ -114,7 +115,8 @@ struct BackupCommand: ParsableCommand {
 struct BackupFolderOptions: ParsableArguments {
     @Option(
         name: .customLong("dir"),
-        help: ArgumentHelp("The backup folder (default: $REGISTRY_BACKUP_DIR, else backups/ beside the database).", valueName: "dir"))
+        help: ArgumentHelp("The backup folder (default: $REGISTRY_BACKUP_DIR, else backups/ beside the database).", valueName: "dir"),
+        completion: .directory)
     var dir: String?
 
     @OptionGroup var database: DatabaseOptions

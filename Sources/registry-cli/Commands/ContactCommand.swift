@@ -119,7 +119,7 @@ struct ContactCommand: ParsableCommand {
                 its owner only.
                 """)
         @Argument(help: "The contact's id.") var contact: String
-        @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
+        @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"), completion: .file()) var output: String?
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {

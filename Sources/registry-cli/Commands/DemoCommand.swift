@@ -11,7 +11,7 @@ struct DemoCommand: ParsableCommand {
             The same --seed gives the same database. --activities and --partners scale it for benchmarks.
             """)
 
-    @Option(help: ArgumentHelp("Where to write the demo database.", valueName: "path")) var db = "registry-demo.sqlite"
+    @Option(help: ArgumentHelp("Where to write the demo database.", valueName: "path"), completion: .file()) var db = "registry-demo.sqlite"
     @Flag(help: "Replace the file if it exists.") var force = false
     @Option(help: "How many activities to generate.") var activities = DemoOptions().activities
     @Option(help: "How many partners in all (default: the named ones); more are numbered illustrative partners.") var partners: Int?

@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
     var entity: ExportTarget
     @Option(help: "csv (default), json or ndjson; datasette-metadata is always json.") var format: RowStream.Format?
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, formulas defused.") var excel = false
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"), completion: .file()) var output: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {

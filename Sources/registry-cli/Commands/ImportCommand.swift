@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
 
     @Argument(help: "What to import: city, partner, contact, partnership, activity or expense.")
     var entity: ImportEntity
-    @Argument(help: ArgumentHelp("The file to read; - reads stdin.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The file to read; - reads stdin.", valueName: "file"), completion: .file())
     var file: String
     @Option(help: "csv or json (default: json for .json and .ndjson files, else csv).") var format: ImportOptions.Format?
     @Option(help: "The CSV file's encoding: utf-8 (default), windows-1250, windows-1252 or iso-8859-2.") var encoding: TextEncoding = .utf8
