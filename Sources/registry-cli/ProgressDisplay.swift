@@ -15,15 +15,17 @@ final class ProgressDisplay: Sendable {
 
     private let state = Mutex(State())
 
-    /// A display when a person is watching, else nil.
-    static func forTerminal() -> ProgressDisplay? {
-        Console.quiet || isatty(STDERR_FILENO) == 0 ? nil : ProgressDisplay()
+    /// A display when a person is watching, else nil. A command that streams its data to stdout
+    /// shows none when stdout is the same terminal: the line would cut through the data.
+    static func forTerminal(streamingToStdout: Bool = false) -> ProgressDisplay? {
+        if Console.quiet || isatty(STDERR_FILENO) == 0 || (streamingToStdout && isatty(STDOUT_FILENO) != 0) { return nil }
+        return ProgressDisplay()
     }
 
     /// Runs `body` with somewhere to report progress (nil when nobody watches), and clears the
     /// line when it ends, before the command prints its result or its error.
-    static func showing<T>(_ body: (ProgressReporter?) throws -> T) rethrows -> T {
-        guard let display = forTerminal() else { return try body(nil) }
+    static func showing<T>(streamingToStdout: Bool = false, _ body: (ProgressReporter?) throws -> T) rethrows -> T {
+        guard let display = forTerminal(streamingToStdout: streamingToStdout) else { return try body(nil) }
         defer { display.clear() }
         return try body { display.report($0) }
     }

@@ -26,9 +26,10 @@ struct ProgressTests {
     /// Each long command, with the words its progress line begins with.
     func cases(_ folder: TemporaryFolder, _ csv: String) -> [(arguments: [String], shows: String)] {
         let other = folder.url.appendingPathComponent("other.sqlite").path
+        let copy = folder.url.appendingPathComponent("activities-copy.csv").path
         return [
             (["demo", "--db", other, "--activities", "3000", "--force"], "generating activities: 0 of 3,000 rows (0%)"),
-            (["export", "activity", "--db", folder.database], "exporting: 1,000 of 3,000 rows (33%)"),
+            (["export", "activity", "--db", folder.database, "--output", copy], "exporting: 1,000 of 3,000 rows (33%)"),
             (["import", "activity", csv, "--db", folder.database, "--update", "--dry-run"], "importing: "),
             (["backup", "create", "--db", folder.database], "copying: "),
             (["backup", "verify", "--all", "--db", folder.database], "verifying registry-"),
@@ -45,6 +46,9 @@ struct ProgressTests {
             let afterLast = screen.stdout.components(separatedBy: Self.redraw).last ?? ""
             #expect(!afterLast.contains("ing: "), "\(arguments): \(afterLast)")
         }
+        // Rows written to the terminal itself are not cut through by the line.
+        let onScreen = try terminal(["export", "activity", "--db", folder.database], in: folder)
+        #expect(onScreen.stdout.hasPrefix("id,city,partner,") && !onScreen.stdout.contains("exporting"), "\(onScreen.stdout.prefix(300))")
         let importing = try terminal(["import", "activity", csv, "--db", folder.database, "--update", "--dry-run"], in: folder)
         #expect(importing.stdout.contains(" MB (100%)"), "\(importing.stdout)")
     }

@@ -50,7 +50,7 @@ struct ExportCommand: ParsableCommand {
 
     func write(_ entity: ExportEntity, of registry: Registry, to handle: FileHandle) throws {
         let stream = RowStream(format: format ?? .csv, excel: excel, to: handle)
-        try ProgressDisplay.showing { progress in
+        try ProgressDisplay.showing(streamingToStdout: output == nil) { progress in
             try registry.export(entity, progress: progress, columns: { stream.begin($0) }, row: { try stream.write($0) })
         }
         try stream.end()
