@@ -45,8 +45,7 @@ enum CompletionWords {
     /// The database the command line names: its `--db PATH` or `--db=PATH` (a leading `~/` as
     /// the shell would expand it), else the default. Nil when there is none to find.
     static func database(in words: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        guard let given = value(of: "--db", in: words, environment: environment) else { return try? Registry.defaultPath(environment: environment) }
-        return given
+        value(of: "--db", in: words, environment: environment) ?? (try? Registry.defaultPath(environment: environment))
     }
 
     /// The backup folder the command line names: its `--dir`, else the default for its database.
