@@ -63,13 +63,13 @@ bench-backup: release
 
 # The manual page comes from the command definitions, through swift-argument-parser's
 # generate-manual tool built on its own (its package plugin would rebuild .build/release
-# without the static standard library); the completion scripts from the binary itself.
+# without the static standard library) and scripts/generate-manual.sh, which keeps the letters
+# outside ASCII the tool would drop; the completion scripts from the binary itself.
 GENERATE_MANUAL = .build/generate-manual/release/generate-manual
 
 manual: release
 	$(SWIFT) build -c release --package-path .build/checkouts/swift-argument-parser --scratch-path .build/generate-manual --product generate-manual
-	mkdir -p .build/manual
-	$(GENERATE_MANUAL) .build/release/registry --output-directory .build/manual --authors "KS partnership registry"
+	scripts/generate-manual.sh $(GENERATE_MANUAL) .build/release/registry .build/manual
 
 completions: release
 	mkdir -p .build/completions

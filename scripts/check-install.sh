@@ -20,6 +20,7 @@ for command in "city add" "backup restore" "contact erase" "search"; do
 done
 grep -q "_registry" "$prefix/share/bash-completion/completions/registry" || fail "no bash completion"
 grep -q "quiet" "$manual" && grep -q "datasette-metadata" "$manual" || fail "the manual lacks --quiet or export datasette-metadata"
+grep -qF 'lodz finds \[u0141]\[u00F3]d\[u017A]' "$manual" || fail "the manual lost its Polish letters (lodz finds Łódź)"
 # The installed bash script asks the installed binary (first on PATH) for a voivodeship.
 offered=$(cd "$empty" && env -i PATH="$prefix/bin:/usr/bin:/bin" HOME="$empty" bash -c '
     source "$1"; COMP_LINE="registry city add X --voivodeship ma"; COMP_POINT=${#COMP_LINE}
