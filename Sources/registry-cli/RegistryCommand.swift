@@ -11,7 +11,9 @@ struct RegistryCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 success; 1 the command failed (not found, conflict, refused, database error); \
             64 the command line is wrong; 65 input data is invalid. A failed command changes nothing.
-            Data goes to stdout, messages to stderr.
+            Data goes to stdout, messages to stderr. When stderr is a terminal, import, export, backup and demo \
+            show their progress there (amount done, rate, time left); -q/--quiet keeps only errors and data.
+            Shell completion: `registry --generate-completion-script bash|zsh|fish` (make install installs it).
             """,
         version: RegistryVersion.description,
         subcommands: [
