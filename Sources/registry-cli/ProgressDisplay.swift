@@ -38,7 +38,8 @@ final class ProgressDisplay: Sendable {
                 state.stepStarted = now
                 state.drawn = .distantPast
             }
-            guard now.timeIntervalSince(state.drawn) >= 0.1 else { return }
+            // A step's end is always shown: the work after it (a commit, the checks) may take a while.
+            guard now.timeIntervalSince(state.drawn) >= 0.1 || progress.done == progress.total else { return }
             state.drawn = now
             state.showing = true
             Self.write("\r\u{1B}[K" + Self.line(progress, elapsed: now.timeIntervalSince(state.stepStarted)))

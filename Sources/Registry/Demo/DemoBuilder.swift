@@ -169,6 +169,7 @@ struct DemoBuilder {
                 ])
             }
         }
+        progress?(WorkProgress(step: "generating activities", done: Int64(count), total: Int64(count), unit: .rows))
     }
 
     static func title(_ kind: ActivityKind, _ direction: Direction?, _ partner: String, _ index: Int) -> String {
