@@ -54,7 +54,7 @@ final class ProgressDisplay: Sendable {
         }
     }
 
-    /// "importing: 12.3 MB of 40.0 MB (31%), 3.2 MB/s, about 9 s left".
+    /// "importing: 12.3 of 40.0 MB (31%), 3.2 MB/s, about 9 s left".
     static func line(_ progress: WorkProgress, elapsed: TimeInterval) -> String {
         guard progress.done > 0 || progress.total != nil else { return progress.step + "…" }
         var line = progress.step + ": "
