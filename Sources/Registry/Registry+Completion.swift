@@ -8,16 +8,20 @@ public enum CompletionSet: Sendable, CaseIterable {
     /// The sets the schema fixes (migrations seed them): they complete even without a database.
     var isReference: Bool { self == .voivodeship || self == .county || self == .theme || self == .topic }
 
+    /// Town and partner names are matched by the register itself, on the index of `name_key`;
+    /// the other sets are small and matched as they are read.
+    var isMatchedByKey: Bool { self == .city || self == .partner }
+
     var sql: String {
         switch self {
-        case .voivodeship: "SELECT name FROM voivodeship ORDER BY name"
-        case .county: "SELECT name FROM county ORDER BY name"
-        case .theme: "SELECT code FROM theme ORDER BY id"
-        case .topic: "SELECT code FROM topic ORDER BY id"
-        // Names are found by the range of folded keys that begin with the folded prefix, on
-        // the unique index of name_key: a large register costs no more than a small one.
-        case .city: "SELECT name FROM city WHERE name_key >= ? AND name_key < ? ORDER BY name_key"
-        case .partner: "SELECT name FROM partner WHERE name_key >= ? AND name_key < ? ORDER BY name_key"
+        case .voivodeship: ReferenceData.Query.voivodeships
+        case .county: ReferenceData.Query.counties
+        case .theme: ReferenceData.Query.themeCodes
+        case .topic: ReferenceData.Query.topicCodes
+        // Every folded key that begins with the folded prefix sorts between it and it followed
+        // by the last code point: a large register costs no more than a small one.
+        case .city: "SELECT name FROM city WHERE name_key >= ?1 AND name_key < ?1 || char(1114111) ORDER BY name_key"
+        case .partner: "SELECT name FROM partner WHERE name_key >= ?1 AND name_key < ?1 || char(1114111) ORDER BY name_key"
         case .partnership:
             """
             SELECT city.name || '/' || partner.name FROM partnership
@@ -38,12 +42,8 @@ extension Registry {
     /// reference sets come from a schema built in memory when there is no database file.
     public static func completions(_ set: CompletionSet, prefix: String, databaseAt path: String?) -> [String] {
         let folded = NameFolding.key(prefix)
-        if set == .city || set == .partner {
-            // Every key beginning with `folded` sorts between it and it followed by the last code point.
-            return (try? completionValues(set, path: path, arguments: [folded, folded + "\u{10FFFF}"])) ?? []
-        }
-        let values = (try? completionValues(set, path: path)) ?? []
-        return values.filter { NameFolding.key($0).hasPrefix(folded) }
+        guard set.isMatchedByKey else { return ((try? completionValues(set, path: path)) ?? []).filter { NameFolding.key($0).hasPrefix(folded) } }
+        return (try? completionValues(set, path: path, arguments: [folded])) ?? []
     }
 
     private static func completionValues(_ set: CompletionSet, path: String?, arguments: StatementArguments = []) throws -> [String] {

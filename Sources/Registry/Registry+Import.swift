@@ -41,11 +41,13 @@ extension Registry {
         _ entity: ImportEntity, from descriptor: Int32, source: String, options: ImportOptions = ImportOptions(),
         progress: ProgressReporter? = nil
     ) throws -> ImportSummary {
-        var status = stat()
-        let size = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? Int64(status.st_size) : nil
-        let input = ByteInput(descriptor: descriptor, name: source) { bytes in
-            progress?(WorkProgress(step: "importing", done: bytes, total: size, unit: .bytes))
-        }
+        let input = ByteInput(
+            descriptor: descriptor, name: source,
+            progress: progress.map { report in
+                var status = stat()
+                let size = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? Int64(status.st_size) : nil
+                return { bytes in report(WorkProgress(step: "importing", done: bytes, total: size, unit: .bytes)) }
+            })
         var rows = try ImportRows(entity: entity, input: input, options: options)
         return try write(bulk: true, commit: { _ in !options.dryRun }) { db in
             let context = try ImportContext(db)

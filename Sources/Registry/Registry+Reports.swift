@@ -91,7 +91,7 @@ extension Registry {
                 if let theme = filter.theme {
                     var checker = InputChecker()
                     let code = checker.reference(
-                        "theme", theme, in: try String.fetchAll(db, sql: "SELECT code FROM theme ORDER BY id"), describedAs: "themes")
+                        "theme", theme, in: try String.fetchAll(db, sql: ReferenceData.Query.themeCodes), describedAs: "themes")
                     try checker.throwIfInvalid()
                     conditions.add("theme = ?", code)
                 }

@@ -87,18 +87,18 @@ extension Registry {
                 // A new file that gets its name only after an explicit flush: SQLite's own
                 // syncs would only make the copy wait for the disk.
                 try copy.execute(sql: "PRAGMA synchronous = OFF")
-                if let progress {
-                    // In steps of 32 MB (of 4 KB pages), so the copy can be watched.
-                    let pageSize = Int64(try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
-                    try db.backup(to: copy, pagesPerStep: 8192) { step in
-                        progress(
-                            WorkProgress(
-                                step: "copying", done: Int64(step.completedPageCount) * pageSize,
-                                total: Int64(step.totalPageCount) * pageSize, unit: .bytes))
-                    }
-                } else {
-                    try db.backup(to: copy)
-                }
+                // Watched, it copies in steps of 32 MB (of 4 KB pages); else in one step.
+                let pageSize = Int64(try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
+                try db.backup(
+                    to: copy, pagesPerStep: progress == nil ? -1 : 8192,
+                    progress: progress.map { report in
+                        { step in
+                            report(
+                                WorkProgress(
+                                    step: "copying", done: Int64(step.completedPageCount) * pageSize,
+                                    total: Int64(step.totalPageCount) * pageSize, unit: .bytes))
+                        }
+                    })
                 try copy.execute(sql: "PRAGMA journal_mode = DELETE")
             }
             try destination.close()

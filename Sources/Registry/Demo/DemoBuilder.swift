@@ -139,8 +139,9 @@ struct DemoBuilder {
                 """)
         let spend = try db.makeStatement(sql: "INSERT INTO expense (activity_id, amount_cents, category, spent_date, note) VALUES (?, ?, ?, ?, ?)")
         let today = ISODate.daysSince1970("2024-03-01")
+        let report = { (done: Int) in progress?(WorkProgress(step: "generating activities", done: Int64(done), total: Int64(count), unit: .rows)) }
         for index in 0..<count {
-            if index % 1000 == 0 { progress?(WorkProgress(step: "generating activities", done: Int64(index), total: Int64(count), unit: .rows)) }
+            if index % 1000 == 0 { report(index) }
             let partnership = working[index % working.count]
             let kind = random.pick(ActivityKind.allCases)
             let direction: Direction? = kind.travels ? random.pick(Direction.allCases) : nil
@@ -169,7 +170,7 @@ struct DemoBuilder {
                 ])
             }
         }
-        progress?(WorkProgress(step: "generating activities", done: Int64(count), total: Int64(count), unit: .rows))
+        report(count)
     }
 
     static func title(_ kind: ActivityKind, _ direction: Direction?, _ partner: String, _ index: Int) -> String {

@@ -10,9 +10,18 @@ struct ReferenceData {
     /// Topic codes in the programme's order.
     let topicCodes: [String]
 
+    /// How each reference set is read, in the order people see it; validation, reports and
+    /// shell completion all read them so.
+    enum Query {
+        static let voivodeships = "SELECT name FROM voivodeship ORDER BY name"
+        static let counties = "SELECT name FROM county ORDER BY name"
+        static let themeCodes = "SELECT code FROM theme ORDER BY id"
+        static let topicCodes = "SELECT code FROM topic ORDER BY id"
+    }
+
     init(_ db: Database) throws {
-        voivodeships = try String.fetchAll(db, sql: "SELECT name FROM voivodeship ORDER BY name")
-        counties = try String.fetchAll(db, sql: "SELECT name FROM county ORDER BY name")
+        voivodeships = try String.fetchAll(db, sql: Query.voivodeships)
+        counties = try String.fetchAll(db, sql: Query.counties)
         let topics = try Row.fetchAll(db, sql: "SELECT id, code FROM topic ORDER BY id")
         topicCodes = topics.map { $0["code"] }
         topicIDs = Dictionary(uniqueKeysWithValues: topics.map { ($0["code"], $0["id"]) })

@@ -63,7 +63,7 @@ enum ExportTarget: ExpressibleByArgument, Equatable {
     case datasetteMetadata
 
     init?(argument: String) {
-        if argument == "datasette-metadata" {
+        if argument == Self.datasetteArgument {
             self = .datasetteMetadata
         } else if let entity = ExportEntity(rawValue: argument) {
             self = .entity(entity)
@@ -72,5 +72,7 @@ enum ExportTarget: ExpressibleByArgument, Equatable {
         }
     }
 
-    static var allValueStrings: [String] { ExportEntity.allCases.map(\.rawValue) + ["datasette-metadata"] }
+    static let datasetteArgument = "datasette-metadata"
+
+    static var allValueStrings: [String] { ExportEntity.allCases.map(\.rawValue) + [datasetteArgument] }
 }
