@@ -22,10 +22,15 @@ enum OwnerOnlyFiles {
     }
 
     /// Makes the database and its `-wal` and `-shm` files owner-only, in case they were created
-    /// earlier by another tool with a wider umask.
+    /// earlier by another tool with a wider umask. Only the group's and others' bits are taken
+    /// away: a file its owner made read-only (0400) stays read-only.
     static func restrict(databaseAt path: String) throws {
-        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
-            if chmod(file, 0o600) != 0 && file == path {
+        for file in [path, path + "-wal", path + "-shm"] {
+            var status = stat()
+            guard stat(file, &status) == 0 else { continue }
+            let mode = status.st_mode & 0o7777
+            guard mode & 0o077 != 0 else { continue }
+            if chmod(file, mode & ~0o077) != 0 && file == path {
                 throw RegistryError.file(path: file, reason: "its permissions could not be set to owner-only")
             }
         }

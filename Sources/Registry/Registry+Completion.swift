@@ -50,7 +50,7 @@ extension Registry {
         if let path, FileManager.default.fileExists(atPath: path) {
             var config = configuration(readOnly: true)
             config.busyMode = .timeout(0.2)
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: DatabaseFileName.plain(path), configuration: config)
             if let values = try? queue.read({ try String.fetchAll($0, sql: set.sql, arguments: arguments) }) { return values }
         }
         guard set.isReference else { return [] }

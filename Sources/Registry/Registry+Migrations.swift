@@ -62,7 +62,7 @@ extension Registry {
     public static func migrations(path: String) throws -> [MigrationStatus] {
         if !FileManager.default.fileExists(atPath: path) { _ = try open(path: path) }
         return try translatingErrors(path: path) {
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
+            let pool = try DatabasePool(path: DatabaseFileName.plain(path), configuration: configuration(readOnly: true))
             _ = try pendingMigrations(pool)
             let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
             return MigrationFiles.all.map { MigrationStatus(identifier: $0.identifier, applied: applied.contains($0.identifier)) }

@@ -42,7 +42,7 @@ public struct Registry: Sendable {
         // only a writing connection can roll it back, so a reading command opens as a writer.
         if access == .readOnly, FileManager.default.fileExists(atPath: path), !FileManager.default.fileExists(atPath: path + "-journal") {
             // One read-only connection is all a reading command needs.
-            let queue = try translatingErrors(path: path) { try DatabaseQueue(path: path, configuration: configuration(readOnly: true)) }
+            let queue = try translatingErrors(path: path) { try DatabaseQueue(path: DatabaseFileName.plain(path), configuration: configuration(readOnly: true)) }
             if try translatingErrors(path: path, { try pendingMigrations(queue) }) == false {
                 return Registry(writer: queue, actor: actor)
             }
@@ -51,7 +51,7 @@ public struct Registry: Sendable {
             // One connection, not a pool: a pool's writer makes sure a -wal file exists by
             // creating and dropping a table, a write on every open, even of a damaged database
             // or for a command that then fails. The queue writes nothing until asked to.
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+            let queue = try DatabaseQueue(path: DatabaseFileName.plain(path), configuration: configuration(readOnly: false))
             try queue.writeWithoutTransaction { db in
                 // Readers never wait for the writer, and the writer never for readers; a no-op
                 // (no write) on a database already in WAL mode.

@@ -76,7 +76,7 @@ enum BackupVerification {
         do {
             var configuration = Registry.configuration(readOnly: true)
             if mapped { configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 4294967296") } }
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: DatabaseFileName.plain(path), configuration: configuration)
             defer { try? queue.close() }
             return try queue.read(body)
         } catch let error as DatabaseError {

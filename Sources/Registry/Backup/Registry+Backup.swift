@@ -82,7 +82,7 @@ extension Registry {
     /// `-wal` beside it and opens read-only anywhere). The caller flushes it to disk.
     static func copy(_ db: Database, to file: String, progress: ProgressReporter? = nil) throws {
         do {
-            let destination = try DatabaseQueue(path: file)
+            let destination = try DatabaseQueue(path: DatabaseFileName.plain(file))
             try destination.writeWithoutTransaction { copy in
                 // A new file that gets its name only after an explicit flush: SQLite's own
                 // syncs would only make the copy wait for the disk.

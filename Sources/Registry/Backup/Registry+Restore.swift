@@ -74,7 +74,7 @@ extension Registry {
     private static func overwrite(_ target: String, from check: BackupCheck, keepingAside aside: String, force: Bool) throws {
         let live: DatabaseQueue
         do {
-            live = try DatabaseQueue(path: target, configuration: configuration(readOnly: false))
+            live = try DatabaseQueue(path: DatabaseFileName.plain(target), configuration: configuration(readOnly: false))
             try live.writeWithoutTransaction { db in
                 // Held until the connection closes: no other process reads or writes meanwhile.
                 try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
@@ -109,7 +109,7 @@ extension Registry {
                 try DurableFiles.place(partial, at: aside)
                 // A rollback journal for the overwrite: one transaction, and no -wal left behind.
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
-                let source = try DatabaseQueue(path: check.path, configuration: configuration(readOnly: true))
+                let source = try DatabaseQueue(path: DatabaseFileName.plain(check.path), configuration: configuration(readOnly: true))
                 try source.read { backup in try backup.backup(to: db) }
                 try source.close()
             }
@@ -123,7 +123,7 @@ extension Registry {
         let backupLast = check.manifest!.contents.lastChange
         if let backupLast, latest.auditId <= backupLast.auditId {
             // The live history must be the start of the backup's: the same entry at its end.
-            let backup = try DatabaseQueue(path: check.path, configuration: configuration(readOnly: true))
+            let backup = try DatabaseQueue(path: DatabaseFileName.plain(check.path), configuration: configuration(readOnly: true))
             defer { try? backup.close() }
             let entry = "SELECT * FROM audit_log WHERE id = ?"
             let there = try backup.read { try Row.fetchOne($0, sql: entry, arguments: [latest.auditId]) }

@@ -36,7 +36,7 @@ final class ReadOnlyStatement {
     init(path: String, sql: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw RegistryError.file(path: path, reason: "no such database") }
         let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
-        guard sqlite3_open_v2(path, &connection, flags, nil) == SQLITE_OK, let connection else {
+        guard sqlite3_open_v2(DatabaseFileName.plain(path), &connection, flags, nil) == SQLITE_OK, let connection else {
             throw RegistryError.file(path: path, reason: "it could not be opened for reading")
         }
         sqlite3_limit(connection, SQLITE_LIMIT_ATTACHED, 0)
