@@ -28,6 +28,7 @@ let package = Package(
                 .embedInCode("0006_reports.sql"),
                 .embedInCode("0007_search.sql"),
                 .embedInCode("0008_personal_data.sql"),
+                .embedInCode("0009_ids_never_reused.sql"),
             ]
         ),
         .target(

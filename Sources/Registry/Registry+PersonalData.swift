@@ -79,8 +79,9 @@ extension Registry {
 
 /// A person in the register: a contact's id and the span of the audit log that is theirs.
 ///
-/// Ids can be used again after a removal, so a contact's entries are those after the last
-/// `delete` or `erase` of its id; for a contact already removed, those up to its `delete`.
+/// Ids are never used again (`0009_ids_never_reused`), but a register older than that may have
+/// given one id to two people in turn: so a contact's entries are those after the last `delete`
+/// or `erase` of its id; for a contact already removed, those up to its `delete`.
 struct PersonalRecord {
     var id: Int64
     var exists: Bool
