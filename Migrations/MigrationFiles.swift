@@ -20,6 +20,7 @@ public enum MigrationFiles {
         file("0007_search", PackageResources._007_search_sql),
         file("0008_personal_data", PackageResources._008_personal_data_sql),
         file("0009_ids_never_reused", PackageResources._009_ids_never_reused_sql),
+        file("0010_saved_query_audit", PackageResources._010_saved_query_audit_sql),
     ]
 
     private static func file(_ identifier: String, _ bytes: [UInt8]) -> File {

@@ -8,10 +8,10 @@ extension Registry {
             var conditions = QueryConditions()
             var checker = InputChecker()
             if let table = filter.table {
-                if AuditFilter.tables.contains(table) {
+                if AuditFilter.loggedTables.contains(table) {
                     conditions.add("table_name = ?", table)
                 } else {
-                    checker.report("table", table, "is not one of the register's tables: \(AuditFilter.tables.joined(separator: ", "))")
+                    checker.report("table", table, "is not one of the register's tables: \(AuditFilter.loggedTables.joined(separator: ", "))")
                 }
             }
             if let since = filter.since {

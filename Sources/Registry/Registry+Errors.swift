@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension Registry {
@@ -26,6 +27,12 @@ extension Registry {
                 "Writing \(file) failed (\(error.extendedResultCode)): the disk may be full, a file size limit reached, or the disk failing. "
                     + "Nothing was changed.")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR:
+            if let path, let folder = unwritableFolder(of: path) {
+                return .database(
+                    "\(file) is in a folder you may not write to (\(folder)): SQLite needs to create \((path as NSString).lastPathComponent)-shm "
+                        + "there even to read a register in write-ahead-log mode. Nothing was changed. Ask for write permission on the folder, "
+                        + "or copy the register (with its -wal file, if any) to a folder of yours and give --db the copy.")
+            }
             return .database(
                 "\(file) could not be opened for writing (\(error.resultCode)). "
                     + "Check that the folder exists and that you may write to it.")
@@ -34,8 +41,17 @@ extension Registry {
         case .SQLITE_CONSTRAINT:
             return .refused(constraintSentence(error))
         default:
-            return .database("The database reported an error (\(error.resultCode)). Nothing was changed.")
+            // SQLite's own sentence ("no such column: city"), never the statement itself.
+            let reason = error.message.map { ": \($0)" } ?? " (\(error.resultCode))"
+            return .database("The database reported an error\(reason). Nothing was changed.")
         }
+    }
+
+    /// The folder holding `path` when this process may not create files in it.
+    private static func unwritableFolder(of path: String) -> String? {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = folder.isEmpty ? "." : folder
+        return access(name, W_OK) == 0 ? nil : name
     }
 
     /// A constraint failure the registry's own checks did not catch first, as a sentence.

@@ -29,6 +29,16 @@ public enum ReportName: String, CaseIterable, Sendable {
         }
     }
 
+    /// How the view is narrowed to one town (its id bound once): the partners report lists
+    /// partners, so it keeps those that work with the town.
+    var cityCondition: String {
+        switch self {
+        case .partners: "partner_id IN (SELECT partner_id FROM partnership WHERE city_id = ?)"
+        case .budget: "city_id = ?"
+        default: "city = (SELECT name FROM city WHERE id = ?)"
+        }
+    }
+
     var order: String {
         switch self {
         case .overview, .themes: ""
@@ -86,7 +96,7 @@ extension Registry {
             try writer.read { db in
                 var conditions = QueryConditions()
                 if let city = filter.city {
-                    conditions.add("city = (SELECT name FROM city WHERE id = ?)", try NamedTable.city.resolve(city, in: db))
+                    conditions.add(name.cityCondition, try NamedTable.city.resolve(city, in: db))
                 }
                 if let theme = filter.theme {
                     var checker = InputChecker()

@@ -111,7 +111,7 @@ import Testing
         #expect(again.status == 1 && again.stderr.contains("No contact '5'"), "\(again.stderr)")
     }
 
-    @Test func aRemovedContactIsErasedFromTheLogAndAReusedIdKeepsItsNewOwner() throws {
+    @Test func aRemovedContactIsErasedFromTheLogAndItsIdIsNeverGivenAgain() throws {
         let folder = try registerWithZofia()
         #expect(try CommandRunner.registry(folder, ["contact", "remove", "5"]).status == 0)
         let exported = try CommandRunner.registry(folder, ["contact", "export-personal", "5"])
@@ -123,14 +123,14 @@ import Testing
         let log = try CommandRunner.registry(folder, ["log", "--table", "contact", "--format", "json"])
         #expect(!traces.contains { log.stdout.contains($0) }, "\(log.stdout)")
 
-        // Id 5 is free again: its next owner's data is theirs alone, and erasing them leaves the
-        // first person's entries as they are.
+        // Id 5 stays Zofia's: the next person gets 6, and their data is theirs alone.
         let add = try CommandRunner.registry(folder, ["contact", "add", "Jan Nowy", "--city", "gdansk", "--email", "jan@example.pl"])
-        #expect(add.stdout == "5\n")
-        let jan = try CommandRunner.registry(folder, ["contact", "export-personal", "5"])
+        #expect(add.stdout == "6\n")
+        let jan = try CommandRunner.registry(folder, ["contact", "export-personal", "6"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(jan.stdout.utf8)) as? [String: Any])
         #expect((document["audit_entries"] as? [[String: Any]])?.map { $0["action"] as? String } == ["insert"])
-        #expect(try CommandRunner.registry(folder, ["contact", "erase", "5"]).stderr.contains("erased the values of 2 audit entries"))
+        #expect(!jan.stdout.contains("zofia"))
+        #expect(try CommandRunner.registry(folder, ["contact", "erase", "6"]).stderr.contains("erased the values of 2 audit entries"))
     }
 
     @Test func aReaderOfAnotherProcessKeepsTheWriteAheadLogAndIsSaidSo() throws {

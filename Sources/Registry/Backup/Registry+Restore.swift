@@ -42,9 +42,12 @@ extension Registry {
             }
         }
         if !DurableFiles.exists(target) {
-            if DurableFiles.exists(target + "-wal") { try moveAside(target, to: aside) }
+            // A -wal or -journal left beside the path belongs to another database: opened with
+            // the copy, SQLite would roll it into it.
+            if WorkFiles.sqliteSiblings.contains(where: { DurableFiles.exists(target + $0) }) { try moveAside(target, to: aside) }
             try place(check, at: target)
         }
+        try checkPlaced(target, against: manifest)
         _ = try open(path: target)
         return RestoreOutcome(target: target, keptAside: keptAside, manifest: manifest)
     }
@@ -148,9 +151,28 @@ extension Registry {
         try DurableFiles.sync(folder.isEmpty ? "." : folder)
     }
 
-    /// Renames a database and its `-wal` and `-shm` files together.
+    /// Reads the placed copy as SQLite sees it, with whatever lies beside it, and holds it
+    /// against the backup's manifest before the restore is reported.
+    private static func checkPlaced(_ target: String, against manifest: BackupManifest) throws {
+        let problems: [String] = try translatingErrors(path: target) {
+            let queue = try DatabaseQueue(path: DatabaseFileName.plain(target), configuration: configuration(readOnly: true))
+            defer { try? queue.close() }
+            return try queue.read { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                return (integrity == ["ok"] ? [] : ["integrity check: " + integrity.prefix(3).joined(separator: "; ")])
+                    + manifest.contents.differences(from: try BackupContents.read(db))
+            }
+        }
+        guard problems.isEmpty else {
+            throw RegistryError.database(
+                "The restored copy at \(target) does not match the backup (\(problems.joined(separator: "; "))). "
+                    + "Do not use it; restore again, or see `registry backup verify`.")
+        }
+    }
+
+    /// Renames a database and its `-wal`, `-shm` and `-journal` files together.
     private static func moveAside(_ target: String, to aside: String) throws {
-        for suffix in ["", "-wal", "-shm"] where DurableFiles.exists(target + suffix) {
+        for suffix in [""] + WorkFiles.sqliteSiblings where DurableFiles.exists(target + suffix) {
             try DurableFiles.place(target + suffix, at: aside + suffix)
         }
     }

@@ -21,6 +21,8 @@ struct JSONRecordReader {
     private var arrayClosed = false
     private var afterElement = false
     private var object: [UInt8] = []
+    /// Where each of the object's own keys (not those of nested values) lies in `object`.
+    private var keys: [Range<Int>] = []
 
     init(input: ByteInput) throws {
         self.input = input
@@ -62,7 +64,7 @@ struct JSONRecordReader {
         }
         let depthProblem = try cutObject()
         if let depthProblem { return Record(line: start, members: [], problem: depthProblem) }
-        return Record(line: start, members: [], problem: nil).decoding(object)
+        return Record(line: start, members: [], problem: nil).decoding(object, keys: keys)
     }
 
     /// Moves past spaces and line ends; the next byte, not consumed.
@@ -85,6 +87,9 @@ struct JSONRecordReader {
     /// it nests too deeply.
     private mutating func cutObject() throws -> String? {
         object.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        var expectingKey = false
+        var keyStart: Int?
         var depth = 0
         var deepest = 0
         var inString = false
@@ -100,13 +105,22 @@ struct JSONRecordReader {
                     escaped = true
                 } else if byte == UInt8(ascii: "\"") {
                     inString = false
+                    if let start = keyStart { keys.append(start..<object.count) }
+                    keyStart = nil
                 }
                 continue
             }
             switch byte {
             case UInt8(ascii: "\""):
                 inString = true
+                if expectingKey { keyStart = object.count - 1 }
+                expectingKey = false
+            case UInt8(ascii: ","):
+                expectingKey = depth == 1 && object.first == UInt8(ascii: "{")
+            case UInt8(ascii: ":"):
+                expectingKey = false
             case UInt8(ascii: "{"), UInt8(ascii: "["):
+                expectingKey = depth == 0
                 depth += 1
                 deepest = max(deepest, depth)
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
@@ -128,15 +142,29 @@ struct JSONRecordReader {
 
 extension JSONRecordReader.Record {
     /// The record with `bytes` decoded as its members, or with the reason they cannot be.
-    fileprivate func decoding(_ bytes: [UInt8]) -> Self {
+    fileprivate func decoding(_ bytes: [UInt8], keys: [Range<Int>]) -> Self {
         do {
             let members = try JSONDecoder().decode(JSONMembers.self, from: Data(bytes)).members
+            // A decoder keeps one value of a key given twice and drops the other without a word.
+            if members.count != keys.count, let repeated = Self.repeatedKey(keys.map { bytes[$0] }) {
+                return Self(line: line, members: [], problem: "the key \"\(repeated)\" is given twice in one record; give each field once")
+            }
             return Self(line: line, members: members, problem: nil)
         } catch let error as DecodingError {
             return Self(line: line, members: [], problem: Self.reason(error))
         } catch {
             return Self(line: line, members: [], problem: "is not valid JSON")
         }
+    }
+
+    /// The first key (as JSON strings, quotes included) that comes again, decoded.
+    private static func repeatedKey(_ keys: [ArraySlice<UInt8>]) -> String? {
+        var seen = Set<String>()
+        for key in keys {
+            guard let name = try? JSONDecoder().decode(String.self, from: Data(key)) else { continue }
+            if !seen.insert(name).inserted { return name }
+        }
+        return nil
     }
 
     private static func reason(_ error: DecodingError) -> String {

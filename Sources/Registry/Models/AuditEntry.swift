@@ -43,4 +43,8 @@ public struct AuditFilter: Sendable, Equatable {
     public static let tables = [
         "city", "city_topic", "partner", "partner_topic", "contact", "partnership", "partnership_topic", "activity", "expense",
     ]
+
+    /// Every table the trail follows: the register's, and staff's saved queries
+    /// (`0010_saved_query_audit.sql`).
+    public static let loggedTables = tables + ["saved_query"]
 }

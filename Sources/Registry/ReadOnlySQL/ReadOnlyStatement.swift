@@ -138,21 +138,53 @@ final class ReadOnlyStatement {
     }
 
     /// Runs the statement, giving the column names once and then each row, until done or
-    /// until `timeout` seconds have passed.
+    /// until `timeout` seconds have passed. The limit covers turning values into text and
+    /// writing them too, and no value may be larger than `maximumValueBytes`: a `zeroblob` of a
+    /// gigabyte is refused before it is converted, not after minutes and gigabytes.
     func run(timeout: TimeInterval, columns: ([String]) throws -> Void, row: ([Cell]) throws -> Void) throws {
         let count = sqlite3_column_count(statement)
-        try columns((0..<count).map { String(cString: sqlite3_column_name(statement, $0)) })
+        let names = Self.unique((0..<count).map { String(cString: sqlite3_column_name(statement, $0)) })
+        try columns(names)
         deadline = .now() + timeout
+        var rows = 0
         while true {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { return }
-            if code == SQLITE_INTERRUPT {
-                throw RegistryError.refused(
-                    "Stopped: the query ran longer than its time limit of \(Self.seconds(timeout)) and was interrupted. "
-                        + "Give it more time with --timeout SECONDS, or narrow it.")
-            }
+            if code == SQLITE_INTERRUPT || (code == SQLITE_ROW && pastDeadline) { throw overtime(timeout) }
             guard code == SQLITE_ROW else { throw error(code) }
+            rows += 1
+            for column in 0..<count where sqlite3_column_bytes(statement, column) > Self.maximumValueBytes {
+                throw RegistryError.refused(
+                    "Stopped: row \(rows), column \(names[Int(column)]) holds \(sqlite3_column_bytes(statement, column)) bytes, more than the "
+                        + "\(Self.maximumValueBytes >> 20) MiB a value may have in a result. Select a part of it (substr, length, hex of a slice).")
+            }
             try row((0..<count).map { Cell(statement: statement!, column: $0) })
+            if pastDeadline { throw overtime(timeout) }
+        }
+    }
+
+    /// The largest value a result may carry, in bytes.
+    static let maximumValueBytes: Int32 = 16 << 20
+
+    private func overtime(_ timeout: TimeInterval) -> RegistryError {
+        .refused(
+            "Stopped: the query ran longer than its time limit of \(Self.seconds(timeout)) and was interrupted. "
+                + "Give it more time with --timeout SECONDS, or narrow it.")
+    }
+
+    /// Column names as keys: a name that comes again gets `_2`, `_3`, ... (`SELECT 1 AS a, 2 AS a`
+    /// gives `a` and `a_2`), so no JSON reader loses a value and every format names them alike.
+    static func unique(_ names: [String]) -> [String] {
+        var taken = Set(names)
+        var seen = Set<String>()
+        return names.map { name in
+            guard seen.insert(name).inserted else {
+                var number = 2
+                while taken.contains("\(name)_\(number)") { number += 1 }
+                taken.insert("\(name)_\(number)")
+                return "\(name)_\(number)"
+            }
+            return name
         }
     }
 

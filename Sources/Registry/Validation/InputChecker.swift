@@ -32,26 +32,38 @@ struct InputChecker {
         }
     }
 
-    /// A required name: NFC, trimmed, not empty, at most 200 characters.
+    /// A required name: NFC, trimmed, not empty, at most 200 characters (Unicode scalars, so a
+    /// letter carrying thousands of combining marks is as long as it looks in bytes), and
+    /// nothing invisible: a format character (zero-width space or joiner, word joiner,
+    /// byte-order mark, bidi control) would let `Kra<U+200B>ków` sit beside `Kraków`.
     mutating func name(_ field: String, _ raw: String) -> String {
         let name = NameFolding.normalized(raw)
         let plain = name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }  // fast path: visible ASCII only
+        let shown = { String(String.UnicodeScalarView(raw.unicodeScalars.prefix(40))) + (raw.unicodeScalars.count > 40 ? "…" : "") }
         if !plain && name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            report(field, raw, "contains a control character; a name is one line of text")
+            report(field, shown(), "contains a control character; a name is one line of text")
         } else if !plain,
             let bidi = name.unicodeScalars.first(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
         {
             report(
-                field, raw, "contains U+\(String(format: "%04X", bidi.value)), which reverses or isolates the text around it and can disguise a name")
+                field, shown(), "contains U+\(String(format: "%04X", bidi.value)), which reverses or isolates the text around it and can disguise a name")
+        } else if !plain, let invisible = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+            report(
+                field, shown(),
+                "contains U+\(String(format: "%04X", invisible.value)) (\(invisible.properties.name?.lowercased() ?? "an invisible character")), "
+                    + "which does not show and would make a look-alike of another name; type the name without it")
         } else if name.isEmpty {
             report(field, raw, "must not be empty")
         } else if !name.contains(where: { $0.isLetter || $0.isNumber }) {
-            report(field, raw, "must contain a letter or a digit")
-        } else if name.count > 200 {
-            report(field, String(name.prefix(40)) + "…", "is longer than 200 characters")
+            report(field, shown(), "must contain a letter or a digit")
+        } else if name.unicodeScalars.count > Self.maximumNameCharacters {
+            report(field, shown(), "is longer than \(Self.maximumNameCharacters) characters (counting each accent and mark)")
         }
         return name
     }
+
+    /// The longest name, in Unicode scalars (at most 4 bytes each in UTF-8).
+    static let maximumNameCharacters = 200
 
     /// Optional free text, stored in NFC; empty means none. Line breaks and tabs are kept;
     /// other control characters are refused, since they break terminals, CSV and JSON; so is
@@ -65,7 +77,7 @@ struct InputChecker {
             report(field, raw, "contains the control character U+\(String(format: "%04X", bad.value)); only line breaks and tabs are accepted")
             return nil
         }
-        if raw.utf8.count > Self.maximumTextCharacters, raw.count > Self.maximumTextCharacters {
+        if raw.utf8.count > Self.maximumTextCharacters, raw.unicodeScalars.count > Self.maximumTextCharacters {
             report(field, raw, "is longer than \(Self.maximumTextCharacters) characters; keep long documents elsewhere and give their address")
             return nil
         }

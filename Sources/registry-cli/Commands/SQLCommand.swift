@@ -12,7 +12,9 @@ struct SQLCommand: ParsableCommand {
             file is refused with exit code 1 and changes nothing: INSERT, UPDATE, DELETE, CREATE (temporary tables \
             too), DROP, ATTACH, DETACH, VACUUM (and VACUUM INTO), transactions, pragmas that set something, and \
             extension loading. Parameters are named in the query (:city) and given with --param city=Łódź; a whole \
-            number is bound as a number. A query running past --timeout is interrupted.
+            number is bound as a number. A query running past --timeout (stepping, converting and writing its rows) is \
+            interrupted, and a value larger than 16 MiB is refused. Columns of the same name are told apart in every \
+            format: `SELECT 1 AS a, 2 AS a` gives the keys a and a_2.
             """)
 
     @Argument(help: ArgumentHelp("The SQL statement.", valueName: "sql")) var sql: String

@@ -54,6 +54,24 @@ import Testing
         Refusal(
             "a date that does not exist", entity: "partnership", "city,partner,start_date\nGdańsk,Tromsø kommune,2024-02-30\n",
             "start_date '2024-02-30'"),
+        Refusal(
+            "5,000 combining marks on one letter", "name,voivodeship\nN" + String(repeating: "\u{301}", count: 5000) + "ysa,opolskie\n",
+            "is longer than 200 characters"),
+        Refusal(
+            "a 2 MB single-character name", "name,voivodeship\nN" + String(repeating: "\u{308}", count: 1_000_000) + ",opolskie\n",
+            "is longer than 200 characters"),
+        Refusal("a zero-width space", "name,voivodeship\nKra\u{200B}ków,małopolskie\n", "contains U+200B (zero width space)"),
+        Refusal("a zero-width joiner", "name,voivodeship\nKra\u{200D}ków,małopolskie\n", "contains U+200D"),
+        Refusal("a word joiner", entity: "partner", "name,kind\nBergen\u{2060} kommune,municipality\n", "contains U+2060"),
+        Refusal("a byte-order mark inside a name", "name,voivodeship\nKra\u{FEFF}ków,małopolskie\n", "contains U+FEFF"),
+        Refusal("a left-to-right mark", "name,voivodeship\nKraków\u{200E},małopolskie\n", "contains U+200E"),
+        Refusal(
+            "a key given twice in JSON", file: "in.json", #"[{"name": "Nysa", "voivodeship": "opolskie", "name": "Brzeg"}]"#,
+            #"line 1: the key "name" is given twice in one record"#),
+        Refusal(
+            "a key given twice, once escaped, in NDJSON", file: "in.json",
+            "{\"name\": \"Nysa\", \"voivodeship\": \"opolskie\"}\n{\"name\": \"Brzeg\", \"voivodeship\": \"opolskie\", \"n\\u0061me\": \"Opole\"}\n",
+            #"line 2: the key "name" is given twice"#),
     ]
 
     @Test(arguments: refusals)
