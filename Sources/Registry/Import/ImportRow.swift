@@ -64,11 +64,17 @@ struct ImportRow {
     /// The record id the row gives, if any.
     func id() throws -> Int64? {
         guard let text = given("id")?.trimmed() else { return nil }
-        guard let id = Int64(text), id > 0, text.allSatisfy({ $0.isASCIIDigit }) else {
+        guard let id = Int64(text), (1...Self.largestID).contains(id), text.allSatisfy({ $0.isASCIIDigit }) else {
             throw RegistryError.invalid([
-                FieldProblem(field: "id", value: text, reason: "is not a record id (a whole number from 1); leave it empty for a new record")
+                FieldProblem(
+                    field: "id", value: text,
+                    reason: "is not a record id (a whole number from 1 to \(Self.largestID)); leave it empty for a new record")
             ])
         }
         return id
     }
+
+    /// The largest id a record may be given: the search index numbers its entries id × 8 + kind
+    /// (`0007_search.sql`), which must fit SQLite's 64-bit integers.
+    static let largestID: Int64 = (1 << 60) - 1
 }

@@ -65,6 +65,8 @@ import Testing
         Refusal("a word joiner", entity: "partner", "name,kind\nBergen\u{2060} kommune,municipality\n", "contains U+2060"),
         Refusal("a byte-order mark inside a name", "name,voivodeship\nKra\u{FEFF}ków,małopolskie\n", "contains U+FEFF"),
         Refusal("a left-to-right mark", "name,voivodeship\nKraków\u{200E},małopolskie\n", "contains U+200E"),
+        Refusal("an id of 2^60", "id,name,voivodeship\n1152921504606846976,Nysa,opolskie\n", "line 2, id '1152921504606846976'"),
+        Refusal("the largest 64-bit id", "id,name,voivodeship\n9223372036854775807,Nysa,opolskie\n", "line 2, id '9223372036854775807'"),
         Refusal(
             "a key given twice in JSON", file: "in.json", #"[{"name": "Nysa", "voivodeship": "opolskie", "name": "Brzeg"}]"#,
             #"line 1: the key "name" is given twice in one record"#),
@@ -87,6 +89,20 @@ import Testing
         #expect(!result.stderr.unicodeScalars.contains { $0.value == 0 || $0.value == 0x202E }, "nothing invisible reaches the terminal")
         #expect(try RegisterState(folder.database) == before)
         #expect(try CommandRunner.isClean(folder.database))
+    }
+
+    @Test func aDryRunRefusesAnIDTooLargeForTheSearchIndexAsTheImportDoes() throws {
+        let folder = try SampleRegister.create()
+        let file = folder.url.appendingPathComponent("big.csv")
+        try Data("id,name,voivodeship\n1152921504606846976,Nysa,opolskie\n".utf8).write(to: file)
+        for dryRun in [["--dry-run"], []] {
+            let result = try CommandRunner.registry(folder, ["import", "city", file.path] + dryRun)
+            #expect(result.status == 65 && result.stderr.contains("from 1 to 1152921504606846975"), "\(result.stderr)")
+        }
+        let largest = folder.url.appendingPathComponent("largest.csv")
+        try Data("id,name,voivodeship\n1152921504606846975,Nysa,opolskie\n".utf8).write(to: largest)
+        #expect(try CommandRunner.registry(folder, ["import", "city", largest.path]).status == 0)
+        #expect(try CommandRunner.registry(folder, ["search", "nysa", "--format", "csv"]).stdout.contains("Nysa"))
     }
 
     @Test func aOneGigabyteLineIsRefusedAfterItsFirstSixteenMegabytes() throws {
