@@ -29,6 +29,7 @@ struct RegistryCommand: ParsableCommand {
     static func main() {
         ProcessSignals.prepare()
         do {
+            try ShortFlagClusters.refuse(in: Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
         } catch let error as RegistryError where error.isInvalidInput {
@@ -44,4 +45,23 @@ struct RegistryCommand: ParsableCommand {
 enum RegistryVersion {
     static var number: String { Registry.version }
     static var description: String { "registry \(number) (SQLite \(Registry.sqliteVersion))" }
+}
+
+/// A value typed where an option may stand, like the town name `-dash`, would be read by
+/// argument-parser as the short flags `-d -a -s -h`, and its `-h` would print help and exit 0:
+/// a script would see success for a town never added. The registry's short flags are `-q` and
+/// `-h`; any other cluster of letters after one dash is refused as a usage error.
+enum ShortFlagClusters {
+    static let shortFlags: Set<Character> = ["q", "h"]
+
+    static func refuse(in arguments: [String]) throws {
+        for argument in arguments.prefix(while: { $0 != "--" }) where argument.count > 2 && argument.hasPrefix("-") && !argument.hasPrefix("--") {
+            let letters = argument.dropFirst()
+            guard letters.contains(where: \.isLetter), !letters.allSatisfy({ shortFlags.contains($0) }) else { continue }
+            throw ValidationError(
+                "'\(argument)' is not an option of registry (its short options are -q and -h). A value that begins with a dash goes "
+                    + "after `--`, as the last argument: `registry city add --voivodeship opolskie -- \(argument)`; an option's value "
+                    + "can also be given as --notes=\(argument).")
+        }
+    }
 }
