@@ -6,9 +6,14 @@ public struct FieldProblem: Error, Equatable, Sendable, CustomStringConvertible 
 
     public init(field: String, value: String, reason: String) {
         self.field = field
-        self.value = value
+        // A message about an e-mail address or a phone number names the field and the rule,
+        // never the value: error output lands in logs, tickets and screenshots.
+        self.value = Self.personalFields.contains(field) ? "" : value
         self.reason = reason
     }
+
+    /// The fields whose values are personal data that messages never repeat.
+    public static let personalFields: Set<String> = ["email", "phone"]
 
     public var description: String {
         value.isEmpty ? "\(field): \(reason)" : "\(field) '\(Self.shown(value))': \(reason)"

@@ -14,7 +14,8 @@ struct ContactValidationTests {
         "anna@.pl", "anna@uml.pl.", "anna@uml.lodz.pl, jan@uml.lodz.pl",
     ])
     func anEmailNotShapedLikeNameAtDomainIsRefused(typed: String) throws {
-        try expectInvalid(Sample.cityAndPartner(), field: "email", value: typed) {
+        // The message names the field and the rule, never the address.
+        try expectInvalid(Sample.cityAndPartner(), field: "email", value: "") {
             try $0.addContact(Self.contact { $0.email = typed })
         }
     }
@@ -26,7 +27,7 @@ struct ContactValidationTests {
 
     @Test(arguments: ["call me", "+47 22 00 00 00 ext. 5", "+47-22/00", String(repeating: "1", count: 31)])
     func aPhoneNumberWithOtherThanDigitsSpacesPlusDashesAndParenthesesIsRefused(typed: String) throws {
-        try expectInvalid(Sample.cityAndPartner(), field: "phone", value: typed) {
+        try expectInvalid(Sample.cityAndPartner(), field: "phone", value: "") {
             try $0.addContact(Self.contact { $0.phone = typed })
         }
     }
