@@ -8,7 +8,7 @@ struct DemoBuilder {
     var cityIDs: [String: Int64] = [:]
     var partnerIDs: [String: Int64] = [:]
     /// Partnerships that work together, with their dates and topics, for activities.
-    var working: [(id: Int64, partner: String, start: Int, end: Int, topics: [Int64])] = []
+    var working: [(id: Int64, partner: String, start: Int, end: Int, topics: [Int64], budgetCents: Int64)] = []
     let note = Registry.illustrative
 
     mutating func addTowns(_ random: inout SeededGenerator) throws {
@@ -125,7 +125,7 @@ struct DemoBuilder {
                 notes: note)
             try partnership.insert(db)
             try TopicLink.partnership.replace(owner: partnership.id!, with: cityTopics, in: db)
-            if signing { working.append((partnership.id!, partner, start, end, cityTopics)) }
+            if signing { working.append((partnership.id!, partner, start, end, cityTopics, partnership.budgetCents ?? 0)) }
         }
     }
 
@@ -140,6 +140,7 @@ struct DemoBuilder {
         let spend = try db.makeStatement(sql: "INSERT INTO expense (activity_id, amount_cents, category, spent_date, note) VALUES (?, ?, ?, ?, ?)")
         let today = ISODate.daysSince1970("2024-03-01")
         let report = { (done: Int) in progress?(WorkProgress(step: "generating activities", done: Int64(done), total: Int64(count), unit: .rows)) }
+        let activitiesPerPartnership = max(1, (count + working.count - 1) / working.count)
         for index in 0..<count {
             if index % 1000 == 0 { report(index) }
             let partnership = working[index % working.count]
@@ -151,7 +152,10 @@ struct DemoBuilder {
                 ? Int.random(in: 10...90, using: &random) : Int.random(in: 0...4, using: &random)
             let last = min(first + length, partnership.end)
             let status: ActivityStatus = first < today ? (random.chance(0.95) ? .completed : .cancelled) : .planned
-            let planned = Int64.random(in: 20...400, using: &random) * 10_000
+            // A partnership's activities plan about 85 % of its budget between them, so its
+            // spending (a share of each plan) stays within the budget.
+            let share = partnership.budgetCents * 85 / 100 / Int64(activitiesPerPartnership)
+            let planned = max(100, share * Int64.random(in: 50...150, using: &random) / 100 / 100 * 100)
             let place = direction == .toPoland || kind == .workshop ? "Poland" : random.pick(DemoTowns.locationsInNorway)
             try insert.execute(arguments: [
                 partnership.id, kind.rawValue, Self.title(kind, direction, partnership.partner, index), direction?.rawValue,
@@ -162,10 +166,13 @@ struct DemoBuilder {
             guard status == .completed else { continue }
             let activityID = db.lastInsertedRowID
             let expenses = Int64.random(in: 1...2, using: &random)
+            // A few deliberate problems for `registry check` to find: about one activity in 60
+            // spends more than its plan (spent_above_plan).
+            let overspent = index % 60 == 7
             for _ in 0..<expenses {
                 // Each a share of the plan, so spending stays within it.
                 try spend.execute(arguments: [
-                    activityID, planned / expenses * Int64.random(in: 60...100, using: &random) / 100,
+                    activityID, planned / expenses * Int64.random(in: overspent ? 105...120 : 60...100, using: &random) / 100,
                     random.pick(ExpenseCategory.allCases).rawValue, ISODate.string(daysSince1970: last), "Illustrative",
                 ])
             }

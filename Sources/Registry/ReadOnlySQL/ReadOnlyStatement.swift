@@ -40,6 +40,9 @@ final class ReadOnlyStatement {
             throw RegistryError.file(path: path, reason: "it could not be opened for reading")
         }
         sqlite3_limit(connection, SQLITE_LIMIT_ATTACHED, 0)
+        // No value (or row) larger than this is ever made: `zeroblob(999999999)` fails at once
+        // instead of taking a gigabyte, and then minutes to be written out as text.
+        sqlite3_limit(connection, SQLITE_LIMIT_LENGTH, Self.maximumValueBytes)
         sqlite3_busy_timeout(connection, Int32(Registry.busyTimeout * 1000))
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_enable_load_extension(connection, 0)
@@ -139,25 +142,17 @@ final class ReadOnlyStatement {
 
     /// Runs the statement, giving the column names once and then each row, until done or
     /// until `timeout` seconds have passed. The limit covers turning values into text and
-    /// writing them too, and no value may be larger than `maximumValueBytes`: a `zeroblob` of a
-    /// gigabyte is refused before it is converted, not after minutes and gigabytes.
+    /// writing them too; no value may be larger than `maximumValueBytes` (SQLite's length limit).
     func run(timeout: TimeInterval, columns: ([String]) throws -> Void, row: ([Cell]) throws -> Void) throws {
         let count = sqlite3_column_count(statement)
         let names = Self.unique((0..<count).map { String(cString: sqlite3_column_name(statement, $0)) })
         try columns(names)
         deadline = .now() + timeout
-        var rows = 0
         while true {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { return }
             if code == SQLITE_INTERRUPT || (code == SQLITE_ROW && pastDeadline) { throw overtime(timeout) }
             guard code == SQLITE_ROW else { throw error(code) }
-            rows += 1
-            for column in 0..<count where sqlite3_column_bytes(statement, column) > Self.maximumValueBytes {
-                throw RegistryError.refused(
-                    "Stopped: row \(rows), column \(names[Int(column)]) holds \(sqlite3_column_bytes(statement, column)) bytes, more than the "
-                        + "\(Self.maximumValueBytes >> 20) MiB a value may have in a result. Select a part of it (substr, length, hex of a slice).")
-            }
             try row((0..<count).map { Cell(statement: statement!, column: $0) })
             if pastDeadline { throw overtime(timeout) }
         }
@@ -190,6 +185,11 @@ final class ReadOnlyStatement {
 
     private func error(_ code: Int32) -> RegistryError {
         let message = String(cString: sqlite3_errmsg(connection))
+        if code & 0xFF == SQLITE_TOOBIG {
+            return .refused(
+                "Stopped: a value of the result would be larger than the \(Self.maximumValueBytes >> 20) MiB a value or row may have. "
+                    + "Select a part of it (substr, length, hex of a slice).")
+        }
         if code & 0xFF == SQLITE_BUSY {
             return .database("The database is busy: another command held it for more than \(Int(Registry.busyTimeout)) seconds.")
         }
