@@ -79,6 +79,26 @@ extension Contact: InputRecord {
             contact.languages = codes.isEmpty ? nil : codes.joined(separator: ",")
         }
         if let raw = input.notes { contact.notes = checker.freeText("notes", raw) }
+        if let twin = try Self.namesake(of: contact, in: db) {
+            checker.report(
+                "name", contact.name,
+                "is already a contact at the same town or partner (id \(twin)); a contact is known by its name there, ignoring case and "
+                    + "letters: edit that one, or tell the two people apart in the name")
+        }
         return contact
+    }
+
+    /// Contacts of `contact`'s name (folded, as names are compared) at its town or partner.
+    static func namesakes(of contact: Contact, in db: Database) throws -> [Int64] {
+        guard !contact.name.isEmpty, contact.cityId != nil || contact.partnerId != nil else { return [] }
+        let key = NameFolding.key(contact.name)
+        return try Row.fetchAll(
+            db, sql: "SELECT id, name FROM contact WHERE city_id IS ? AND partner_id IS ? ORDER BY id", arguments: [contact.cityId, contact.partnerId]
+        ).compactMap { row in NameFolding.key(row["name"]) == key ? row["id"] as Int64 : nil }
+    }
+
+    /// Another contact that `contact` would share its name and place with.
+    private static func namesake(of contact: Contact, in db: Database) throws -> Int64? {
+        try namesakes(of: contact, in: db).first { $0 != contact.id }
     }
 }

@@ -109,12 +109,25 @@ extension Contact: ImportableRecord {
             role: row["role"], email: row["email"], phone: row["phone"], languages: row["languages"], notes: row["notes"])
     }
 
-    /// The contact of the same name at the same city or partner.
+    /// The contact of the same name (ignoring case and letters) at the same city or partner.
+    /// A register from before names were unique there may hold two: the row is then refused
+    /// rather than one of them changed at random.
     static func existing(_ input: ContactInput, in context: ImportContext) throws -> Int64? {
         guard let name = input.name?.trimmed() else { return nil }
-        return try Int64.fetchOne(
-            context.db, sql: "SELECT id FROM contact WHERE name = ? AND city_id IS ? AND partner_id IS ?",
-            arguments: [name, input.city.flatMap { Int64($0) }, input.partner.flatMap { Int64($0) }])
+        var probe = Contact.blank
+        probe.name = NameFolding.normalized(name)
+        probe.cityId = input.city.flatMap { Int64($0) }
+        probe.partnerId = input.partner.flatMap { Int64($0) }
+        let matches = try Contact.namesakes(of: probe, in: context.db)
+        guard matches.count <= 1 else {
+            throw RegistryError.invalid([
+                FieldProblem(
+                    field: "name", value: name,
+                    reason: "matches \(matches.count) contacts at the same place (ids \(matches.map(String.init).joined(separator: ", "))); "
+                        + "give the id column to say which one to update")
+            ])
+        }
+        return matches.first
     }
 }
 
