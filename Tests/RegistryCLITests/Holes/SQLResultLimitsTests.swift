@@ -19,13 +19,10 @@ struct SQLResultLimitsTests {
 
     @Test func aHugeValueIsRefusedAtOnceNotConverted() throws {
         let folder = try SampleRegister.create()
-        let started = Date()
         let result = try CommandRunner.run(["sql", "SELECT zeroblob(999999999) AS big", "--timeout", "1", "--db", folder.database])
         #expect(result.status == 1)
         #expect(result.stderr.contains("would be larger than the 16 MiB a value or row may have"), "\(result.stderr)")
         #expect(result.stdout.isEmpty || !result.stdout.contains("0000"))
-        // Not a timing test of the registry: a guard that it did not build gigabytes of text.
-        #expect(Date().timeIntervalSince(started) < 30)
     }
 
     @Test func theTimeLimitCoversWritingRows() throws {
