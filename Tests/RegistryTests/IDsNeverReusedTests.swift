@@ -33,10 +33,7 @@ struct IDsNeverReusedTests {
     }
 
     @Test func theMigrationKeepsEveryRowAndEntryAndStartsAboveEveryIDTheLogRemembers() throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: configuration)
-        try Registry.migrator.migrate(queue, upTo: "0008_personal_data")
+        let queue = try migratedQueue(upTo: "0008_personal_data")
         try queue.write { db in
             try db.execute(sql: "INSERT INTO city (name, name_key, voivodeship) VALUES ('Nysa', 'nysa', 'opolskie'), ('Brzeg', 'brzeg', 'opolskie')")
             try db.execute(sql: "INSERT INTO contact (name, city_id) VALUES ('Anna', 1), ('Ola', 1), ('Piotr', 2)")

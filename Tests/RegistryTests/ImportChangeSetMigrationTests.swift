@@ -11,10 +11,7 @@ struct ImportChangeSetMigrationTests {
     }
 
     @Test func rebuildingTheAuditLogKeepsEveryEntryAndItsGuards() throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: configuration)
-        try Registry.migrator.migrate(queue, upTo: "0004_budget_views")
+        let queue = try migratedQueue(upTo: "0004_budget_views")
         try queue.write { db in
             try db.execute(sql: "INSERT INTO city (name, name_key, voivodeship) VALUES ('Łódź', 'lodz', 'łódzkie')")
             try db.execute(sql: "UPDATE city SET notes = 'first \"quoted\" note'")
@@ -63,4 +60,14 @@ struct ImportChangeSetMigrationTests {
             )
         }
     }
+}
+
+/// An in-memory database with foreign keys on, migrated up to and including `identifier`: the
+/// register as an older build left it, for a migration's test.
+func migratedQueue(upTo identifier: String) throws -> DatabaseQueue {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    let queue = try DatabaseQueue(configuration: configuration)
+    try Registry.migrator.migrate(queue, upTo: identifier)
+    return queue
 }

@@ -145,16 +145,15 @@ final class ReadOnlyStatement {
     /// writing them too; no value may be larger than `maximumValueBytes` (SQLite's length limit).
     func run(timeout: TimeInterval, columns: ([String]) throws -> Void, row: ([Cell]) throws -> Void) throws {
         let count = sqlite3_column_count(statement)
-        let names = Self.unique((0..<count).map { String(cString: sqlite3_column_name(statement, $0)) })
-        try columns(names)
+        try columns(Self.unique((0..<count).map { String(cString: sqlite3_column_name(statement, $0)) }))
         deadline = .now() + timeout
         while true {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { return }
+            // Checked before each row is converted: the time spent writing the last one counts.
             if code == SQLITE_INTERRUPT || (code == SQLITE_ROW && pastDeadline) { throw overtime(timeout) }
             guard code == SQLITE_ROW else { throw error(code) }
             try row((0..<count).map { Cell(statement: statement!, column: $0) })
-            if pastDeadline { throw overtime(timeout) }
         }
     }
 
