@@ -30,6 +30,7 @@ let package = Package(
                 .embedInCode("0008_personal_data.sql"),
                 .embedInCode("0009_ids_never_reused.sql"),
                 .embedInCode("0010_saved_query_audit.sql"),
+                .embedInCode("0011_search_folding.sql"),
             ]
         ),
         .target(
