@@ -88,11 +88,24 @@ public struct Registry: Sendable {
 
     /// A fresh, migrated registry in memory, for tests and previews.
     public static func inMemory(actor: String = "test") throws -> Registry {
+        let queue = try DatabaseQueue(configuration: inMemoryConfiguration)
+        try migratedInMemory.get().backup(to: queue)
+        return Registry(writer: queue, actor: actor)
+    }
+
+    private static var inMemoryConfiguration: Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: config)
+        return config
+    }
+
+    /// The schema migrated once per process: each in-memory registry starts as a page copy of
+    /// it, which costs a fraction of running every migration again (a test suite makes
+    /// thousands).
+    private static let migratedInMemory = Result { () throws -> DatabaseQueue in
+        let queue = try DatabaseQueue(configuration: inMemoryConfiguration)
         try migrator.migrate(queue)
-        return Registry(writer: queue, actor: actor)
+        return queue
     }
 
     /// The default actor: `$USER`, else `unknown`.

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+
+
+/// The rows of an import file, whatever its format, as cells by the entity's columns; problems
+/// of single rows (a wrong number of fields, an unknown member) are reported and the row skipped.
+struct ImportRows {
+    private enum Reader {
+        case csv(CSVRecordReader, header: [Int?])
+        case json(JSONRecordReader)
+    }
+
+    private let entity: ImportEntity
+    private let columns: [String]
+    private let options: ImportOptions
+    private let money: Set<Int>
+    private var reader: Reader
+
+    init(entity: ImportEntity, input: ByteInput, options: ImportOptions) throws {
+        self.entity = entity
+        self.options = options
+        let columns = entity.columns
+        let moneyColumns = entity.moneyColumns
+        self.columns = columns
+        money = Set(columns.indices.filter { moneyColumns.contains(columns[$0]) })
+        switch options.format {
+        case .json:
+            reader = .json(try JSONRecordReader(input: input))
+        case .csv:
+            var csv = try CSVRecordReader(input: input, name: "", encoding: options.encoding)
+            guard let header = try csv.next() else {
+                throw RegistryError.invalid([
+                    FieldProblem(field: "line 1", value: "", reason: "the file is empty; it needs a header line naming the columns")
+                ])
+            }
+            reader = .csv(csv, header: try Self.match(header: header.fields, to: columns, entity: entity))
+        }
+    }
+
+    /// Each header name's column, matched ignoring case and surrounding spaces; unknown and
+    /// repeated names are refused, all at once.
+    private static func match(header: [String], to columns: [String], entity: ImportEntity) throws -> [Int?] {
+        // A header far wider than the entity is not a header of it (or a file of another kind):
+        // one problem, not one per column.
+        guard header.count <= 2 * columns.count else {
+            throw RegistryError.invalid([
+                FieldProblem(
+                    field: "line 1", value: "",
+                    reason: "the header has \(header.count) columns, but \(entity.rawValue) has \(columns.count): "
+                        + "\(columns.joined(separator: ", ")); is this a file of \(entity.rawValue) records?")
+            ])
+        }
+        var problems: [FieldProblem] = []
+        var seen = Set<Int>()
+        let indices: [Int?] = header.enumerated().map { position, name in
+            let key = name.trimmed().lowercased()
+            guard let index = columns.firstIndex(of: key) else {
+                problems.append(FieldProblem(field: "line 1, column \(position + 1)", value: name, reason: entity.unknownColumn))
+                return nil
+            }
+            if !seen.insert(index).inserted {
+                problems.append(FieldProblem(field: "line 1, column \(position + 1)", value: name, reason: "is given twice"))
+            }
+            return index
+        }
+        guard problems.isEmpty else { throw RegistryError.invalid(problems) }
+        return indices
+    }
+
+    /// The next row, or nil at the end of the file.
+    mutating func next(problems: inout [FieldProblem]) throws -> ImportRow? {
+        while true {
+            var cells = [String?](repeating: nil, count: columns.count)
+            let line: Int
+            switch reader {
+            case .csv(var csv, let header):
+                let record = try csv.next()
+                reader = .csv(csv, header: header)
+                guard let record else { return nil }
+                line = record.line
+                if let problem = record.problem {
+                    problems.append(FieldProblem(field: "line \(line)", value: "", reason: problem))
+                    continue
+                }
+                guard record.fields.count == header.count else {
+                    problems.append(
+                        FieldProblem(
+                            field: "line \(line)", value: "",
+                            reason: "has \(record.fields.count) fields where the header has \(header.count) (is a separator or quote missing?)"))
+                    continue
+                }
+                for (position, index) in header.enumerated() { cells[index!] = record.fields[position] }
+            case .json(var json):
+                let record = try json.next()
+                reader = .json(json)
+                guard let record else { return nil }
+                line = record.line
+                if let problem = record.problem {
+                    problems.append(FieldProblem(field: "line \(line)", value: "", reason: problem))
+                    continue
+                }
+                var unknown = false
+                for (name, value) in record.members {
+                    guard let index = columns.firstIndex(of: name.trimmed().lowercased()) else {
+                        problems.append(FieldProblem(field: "line \(line), \(name)", value: "", reason: entity.unknownColumn))
+                        unknown = true
+                        continue
+                    }
+                    cells[index] = value ?? ""
+                }
+                if unknown { continue }
+            }
+            if options.excel { undoExcel(&cells) }
+            return ImportRow(line: line, columns: columns, cells: cells)
+        }
+    }
+
+    /// Undoes what `export --excel` does: a leading `'` that defused a formula, and decimal
+    /// commas in money.
+    private func undoExcel(_ cells: inout [String?]) {
+        for index in cells.indices {
+            guard let cell = cells[index] else { continue }
+            if money.contains(index) {
+                cells[index] = cell.replacingOccurrences(of: ",", with: ".")
+            } else if cell.hasPrefix("'") {
+                cells[index] = String(cell.dropFirst())
+            }
+        }
+    }
+}
