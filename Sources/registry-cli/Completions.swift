@@ -44,12 +44,12 @@ extension CompletionKind {
 enum CompletionWords {
     /// The database the command line names: its `--db PATH` or `--db=PATH` (a leading `~/` as
     /// the shell would expand it), else the default. Nil when there is none to find.
-    static func database(in words: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    static func database(in words: [String], environment: [String: String] = CommandContext.current.environment) -> String? {
         value(of: "--db", in: words, environment: environment) ?? (try? Registry.defaultPath(environment: environment))
     }
 
     /// The backup folder the command line names: its `--dir`, else the default for its database.
-    static func backupFolder(in words: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    static func backupFolder(in words: [String], environment: [String: String] = CommandContext.current.environment) -> String? {
         if let given = value(of: "--dir", in: words, environment: environment) { return given }
         return database(in: words, environment: environment).map { BackupFolder.defaultPath(forDatabase: $0, environment: environment) }
     }

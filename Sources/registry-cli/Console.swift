@@ -1,20 +1,18 @@
 import Foundation
 import Registry
-import Synchronization
 
-/// Where the command's words go: data on stdout, messages on stderr.
+/// Where the command's words go: data on stdout, messages on stderr (of the
+/// `CommandContext`).
 enum Console {
-    private static let silenced = Atomic<Bool>(false)
-
     /// Whether `--quiet` was given: messages and summaries are dropped, errors and data kept.
     static var quiet: Bool {
-        get { silenced.load(ordering: .relaxed) }
-        set { silenced.store(newValue, ordering: .relaxed) }
+        get { CommandContext.current.quiet }
+        set { CommandContext.current.quiet = newValue }
     }
 
     /// Data the command was asked for.
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        CommandContext.current.standardOutput.write(Data(text.utf8))
     }
 
     /// What a command did, on stdout where scripts have always read it (import's counts).
@@ -29,7 +27,7 @@ enum Console {
 
     /// Why a command failed: always shown.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        CommandContext.current.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
     /// What a removal took away: every record when there are a few, else the record asked

@@ -15,14 +15,14 @@ struct DatabaseOptions: ParsableArguments {
 
     @OptionGroup var quiet: QuietOption
 
-    var path: String { get throws { try db ?? Registry.defaultPath() } }
+    var path: String { get throws { try db ?? Registry.defaultPath(environment: CommandContext.current.environment) } }
 
     /// Opens (creating and migrating) the registry these options name; read commands pass
     /// `.readOnly` so they never write to the file.
     func open(_ access: Registry.Access = .readWrite) throws -> Registry {
         let path = try path
         if let warning = NetworkFileSystems.warning(for: path) { Console.message(warning) }
-        return try Registry.open(path: path, actor: actor ?? Registry.defaultActor(), access: access)
+        return try Registry.open(path: path, actor: actor ?? Registry.defaultActor(environment: CommandContext.current.environment), access: access)
     }
 
     /// Opens the registry read-only, refusing to create one: for commands (backups) that make

@@ -6,7 +6,7 @@ import Registry
 enum OutputFile {
     static func write(to output: String?, of registry: Registry, _ body: (FileHandle) throws -> Void) throws {
         guard let output else {
-            try writing("stdout") { try body(.standardOutput) }
+            try writing("stdout") { try body(CommandContext.current.standardOutput) }
             return
         }
         try registry.refuseOutput(output)

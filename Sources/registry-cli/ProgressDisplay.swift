@@ -14,12 +14,19 @@ final class ProgressDisplay: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Where the line is drawn (the progress of a backup is reported from its hashing thread).
+    private let terminal: FileHandle
+
+    private init(to terminal: FileHandle) {
+        self.terminal = terminal
+    }
 
     /// A display when a person is watching, else nil. A command that streams its data to stdout
     /// shows none when stdout is the same terminal: the line would cut through the data.
     static func forTerminal(streamingToStdout: Bool = false) -> ProgressDisplay? {
-        if Console.quiet || isatty(STDERR_FILENO) == 0 || (streamingToStdout && isatty(STDOUT_FILENO) != 0) { return nil }
-        return ProgressDisplay()
+        let context = CommandContext.current
+        if context.quiet || !context.standardErrorIsTerminal || (streamingToStdout && context.standardOutputIsTerminal) { return nil }
+        return ProgressDisplay(to: context.standardError)
     }
 
     /// Runs `body` with somewhere to report progress (nil when nobody watches), and clears the
@@ -42,14 +49,14 @@ final class ProgressDisplay: Sendable {
             guard now.timeIntervalSince(state.drawn) >= 0.1 || progress.done == progress.total else { return }
             state.drawn = now
             state.showing = true
-            Self.write("\r\u{1B}[K" + Self.line(progress, elapsed: now.timeIntervalSince(state.stepStarted)))
+            write("\r\u{1B}[K" + Self.line(progress, elapsed: now.timeIntervalSince(state.stepStarted)))
         }
     }
 
     /// Removes the line, so what the command prints next starts on a clean line.
     func clear() {
         state.withLock { state in
-            if state.showing { Self.write("\r\u{1B}[K") }
+            if state.showing { write("\r\u{1B}[K") }
             state.showing = false
         }
     }
@@ -91,7 +98,7 @@ final class ProgressDisplay: Sendable {
         return whole < 60 ? "\(whole) s" : "\(whole / 60) min \(whole % 60) s"
     }
 
-    private static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+    private func write(_ text: String) {
+        terminal.write(Data(text.utf8))
     }
 }

@@ -25,18 +25,30 @@ struct RegistryCommand: ParsableCommand {
         ]
     )
 
-    /// Runs the command; invalid input data exits with 65 after listing every problem.
     static func main() {
         ProcessSignals.prepare()
+        Foundation.exit(execute(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Runs one command line and returns its exit status, having said why it failed on stderr
+    /// (help and version on stdout); invalid input data is 65 after listing every problem.
+    static func execute(_ arguments: [String]) -> Int32 {
         do {
-            try ShortFlagClusters.refuse(in: Array(CommandLine.arguments.dropFirst()))
-            var command = try parseAsRoot()
+            try ShortFlagClusters.refuse(in: arguments)
+            var command = try parseAsRoot(arguments)
             try command.run()
+            return ExitCode.success.rawValue
         } catch let error as RegistryError where error.isInvalidInput {
             Console.error("Error: " + error.description.replacingOccurrences(of: "\n", with: "\nError: "))
-            exit(withError: ExitCode(65))
+            return 65
         } catch {
-            exit(withError: error)
+            // What argument-parser's exit(withError:) prints, through the command's context.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { Console.output(message + "\n") } else { Console.error(message) }
+            }
+            return code.rawValue
         }
     }
 }

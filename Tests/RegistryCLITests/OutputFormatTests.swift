@@ -2,7 +2,7 @@ import Foundation
 import Registry
 import Testing
 
-/// Every read command speaks all six formats, through the real binary.
+/// Every read command speaks all six formats.
 struct OutputFormatTests {
     static let readCommands: [[String]] = [
         ["city", "list"], ["city", "show", "lodz"], ["partner", "list"], ["partner", "show", "tromso"], ["theme", "list"],
@@ -31,9 +31,15 @@ struct OutputFormatTests {
     func ndjsonIsOneObjectPerLine(_ command: [String]) throws {
         let folder = try registry()
         let result = try CommandRunner.run(command + ["--format", "ndjson", "--db", folder.database])
-        #expect(result.status == 0)
-        for line in result.stdout.split(separator: "\n") {
-            #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "", "the last object ends its line")
+        let objects = lines.dropLast()
+        let json = try CommandRunner.run(command + ["--format", "json", "--db", folder.database])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(!objects.isEmpty && objects.count == array.count, "one line per object of --format json: \(result.stdout)")
+        for line in objects {
+            #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any], "\(line)")
         }
     }
 

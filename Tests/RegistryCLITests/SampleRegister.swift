@@ -17,9 +17,23 @@ import Testing
 ///
 /// It breaks no business rule.
 enum SampleRegister {
+    /// A new folder holding a copy of the sample register.
     static func create() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        let registry = try Registry.open(path: folder.database, actor: "setup")
+        try FileManager.default.copyItem(atPath: try written.get().database, toPath: folder.database)
+        return folder
+    }
+
+    /// The register written once per test run; each test gets a copy of its file (the registry
+    /// closed, so the write-ahead log is folded into it).
+    private static let written = Result { () throws -> TemporaryFolder in
+        let folder = try TemporaryFolder()
+        try write(to: folder.database)
+        return folder
+    }
+
+    private static func write(to path: String) throws {
+        let registry = try Registry.open(path: path, actor: "setup")
         _ = try registry.addCity(
             CityInput(name: "Łódź", voivodeship: "łódzkie", status: "selected", partnerBudget: "150000", topics: ["air_quality"]))
         _ = try registry.addCity(CityInput(name: "Gdańsk", voivodeship: "pomorskie", partnerBudget: "50000"))
@@ -49,7 +63,6 @@ enum SampleRegister {
         _ = try registry.addContact(ContactInput(name: "Ola", partner: "bergen"))
         _ = try registry.addContact(ContactInput(name: "Piotr", city: "gdansk"))
         _ = try registry.addContact(ContactInput(name: "Kari", partner: "tromso"))
-        return folder
     }
 }
 

@@ -102,8 +102,8 @@ struct CSVRecordReader {
                 wasQuoted = false
             case 10, 13:
                 if byte == 13, try input.peek() == 10 { _ = try input.next() }
-                line += 1
                 try finishField(into: &fields)
+                line += 1
                 return Record(line: start, fields: fields, problem: problem)
             case quote where field.isEmpty && !wasQuoted:
                 quoted = true

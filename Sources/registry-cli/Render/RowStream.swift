@@ -66,7 +66,7 @@ extension Renderer {
     /// columns (table, TSV, Markdown).
     func output(_ produce: (_ columns: ([String]) throws -> Void, _ row: ([Cell]) throws -> Void) throws -> Void) throws {
         if let streamed = RowStream.Format(rawValue: format.rawValue) {
-            let stream = RowStream(format: streamed, excel: excel, to: .standardOutput)
+            let stream = RowStream(format: streamed, excel: excel, to: CommandContext.current.standardOutput)
             try produce({ stream.begin($0) }, { try stream.write($0) })
             try stream.end()
         } else {
