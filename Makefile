@@ -2,7 +2,7 @@
 #   make build     debug build
 #   make test      the test suite (what CI runs, through `make check`)
 #   make lint      swift format lint, warnings as errors
-#   make check     tests, the relocatable release binary, and the reliability suite
+#   make check     lint, tests, the relocatable release binary, and the reliability suite
 #   make reliability  kill drills and the import fuzz loop on the release binary
 #   make datasette-check  a demo register served read-only by Datasette with the registry's
 #                  metadata (needs datasette on PATH or DATASETTE=path; not part of check)
@@ -34,7 +34,7 @@ release:
 relocatable: release
 	scripts/check-relocatable.sh .build/release/registry
 
-check: test relocatable installable reliability
+check: lint test relocatable installable reliability
 
 installable: release
 	scripts/check-install.sh

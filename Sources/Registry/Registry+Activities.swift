@@ -8,12 +8,12 @@ extension Registry {
 
     /// Changes the fields given in `input` of activity `reference` (its id).
     public func editActivity(_ reference: String, _ input: ActivityInput) throws -> Activity {
-        try edit(input, as: Activity.self) { try Self.resolveID(reference, table: "activity", entity: "activity", in: $0) }
+        try edit(input, as: Activity.self) { try RecordKind.activity.resolve(reference, in: $0) }
     }
 
     /// The activity with id `reference`.
     public func activity(_ reference: String) throws -> Activity {
-        try read { db in try Activity.fetchOne(db, key: try Self.resolveID(reference, table: "activity", entity: "activity", in: db))! }
+        try read { db in try Activity.fetchOne(db, key: try RecordKind.activity.resolve(reference, in: db))! }
     }
 
     /// Activities matching `filter`, by start date.
@@ -21,10 +21,10 @@ extension Registry {
         try read { db in
             var conditions = QueryConditions()
             if let reference = filter.partnership {
-                conditions.add("activity.partnership_id = ?", try Self.resolvePartnership(reference, in: db))
+                conditions.add("activity.partnership_id = ?", try RecordKind.partnership.resolve(reference, in: db))
             }
-            if let city = filter.city { conditions.add("partnership.city_id = ?", try NamedTable.city.resolve(city, in: db)) }
-            if let partner = filter.partner { conditions.add("partnership.partner_id = ?", try NamedTable.partner.resolve(partner, in: db)) }
+            if let city = filter.city { conditions.add("partnership.city_id = ?", try RecordKind.city.resolve(city, in: db)) }
+            if let partner = filter.partner { conditions.add("partnership.partner_id = ?", try RecordKind.partner.resolve(partner, in: db)) }
             if let kind = filter.kind { conditions.add("activity.kind = ?", kind) }
             if let status = filter.status { conditions.add("activity.status = ?", status) }
             if let topic = filter.topic { conditions.add("activity.topic_id = ?", try Self.topicID(topic, in: db)) }
@@ -38,7 +38,7 @@ extension Registry {
     /// The activity `reference` names (its id), with its expenses.
     public func activityDetails(_ reference: String) throws -> ActivityDetails {
         try read { db in
-            let id = try Self.resolveID(reference, table: "activity", entity: "activity", in: db)
+            let id = try RecordKind.activity.resolve(reference, in: db)
             var conditions = QueryConditions()
             conditions.add("activity.id = ?", id)
             var expenses = QueryConditions()
@@ -77,7 +77,7 @@ extension Activity: InputRecord {
         if let id = input.partnershipID {
             activity.partnershipId = id
         } else if let reference = input.partnership {
-            activity.partnershipId = try Registry.resolvePartnership(reference, in: db)
+            activity.partnershipId = try RecordKind.partnership.resolve(reference, in: db)
         }
         if let raw = input.kind { activity.kind = checker.choice("kind", raw, as: ActivityKind.self) ?? activity.kind }
         if let raw = input.title { activity.title = checker.name("title", raw) }

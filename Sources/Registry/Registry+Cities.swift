@@ -8,7 +8,7 @@ extension Registry {
 
     /// Changes the fields given in `input` of the city `reference` names.
     public func editCity(_ reference: String, _ input: CityInput) throws -> City {
-        try edit(input, as: City.self) { try NamedTable.city.resolve(reference, in: $0) }
+        try edit(input, as: City.self) { try RecordKind.city.resolve(reference, in: $0) }
     }
 
     /// Cities matching `filter`, by name, with their topics.
@@ -40,7 +40,7 @@ extension Registry {
     /// The city `reference` names, with its topics.
     public func city(_ reference: String) throws -> CityListing {
         try read { db in
-            let id = try NamedTable.city.resolve(reference, in: db)
+            let id = try RecordKind.city.resolve(reference, in: db)
             return CityListing(city: try City.fetchOne(db, key: id)!, topicCodes: try TopicLink.city.codes(owner: id, in: db))
         }
     }
@@ -48,7 +48,7 @@ extension Registry {
     /// The city `reference` names with its topics, budget figures, contacts and partnerships.
     public func cityDetails(_ reference: String) throws -> CityDetails {
         try read { db in
-            let id = try NamedTable.city.resolve(reference, in: db)
+            let id = try RecordKind.city.resolve(reference, in: db)
             var contacts = QueryConditions()
             contacts.add("contact.city_id = ?", id)
             var partnerships = QueryConditions()

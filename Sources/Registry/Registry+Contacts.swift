@@ -9,19 +9,19 @@ extension Registry {
     /// Changes the fields given in `input` of contact `reference` (its id); giving a city moves
     /// the contact there (and off its partner), and the other way round.
     public func editContact(_ reference: String, _ input: ContactInput) throws -> Contact {
-        try edit(input, as: Contact.self) { try Self.resolveID(reference, table: "contact", entity: "contact", in: $0) }
+        try edit(input, as: Contact.self) { try RecordKind.contact.resolve(reference, in: $0) }
     }
 
     /// The contact with numeric id `reference`.
     public func contact(_ reference: String) throws -> Contact {
-        try read { db in try Contact.fetchOne(db, key: try Self.resolveID(reference, table: "contact", entity: "contact", in: db))! }
+        try read { db in try Contact.fetchOne(db, key: try RecordKind.contact.resolve(reference, in: db))! }
     }
 
     /// The contact `reference` names (its id), with the name of its city or partner.
     public func contactDetails(_ reference: String) throws -> ContactListing {
         try read { db in
             var conditions = QueryConditions()
-            conditions.add("contact.id = ?", try Self.resolveID(reference, table: "contact", entity: "contact", in: db))
+            conditions.add("contact.id = ?", try RecordKind.contact.resolve(reference, in: db))
             return try Listing.contacts(conditions, in: db)[0]
         }
     }
@@ -30,8 +30,8 @@ extension Registry {
     public func contacts(_ filter: ContactFilter = ContactFilter()) throws -> [ContactListing] {
         try read { db in
             var conditions = QueryConditions()
-            if let city = filter.city { conditions.add("contact.city_id = ?", try NamedTable.city.resolve(city, in: db)) }
-            if let partner = filter.partner { conditions.add("contact.partner_id = ?", try NamedTable.partner.resolve(partner, in: db)) }
+            if let city = filter.city { conditions.add("contact.city_id = ?", try RecordKind.city.resolve(city, in: db)) }
+            if let partner = filter.partner { conditions.add("contact.partner_id = ?", try RecordKind.partner.resolve(partner, in: db)) }
             return try Listing.contacts(conditions, in: db)
         }
     }
@@ -56,11 +56,11 @@ extension Contact: InputRecord {
         }
         if let raw = input.name { contact.name = checker.name("name", raw) }
         if let city = input.city {
-            contact.cityId = try NamedTable.city.resolve(city, in: db)
+            contact.cityId = try RecordKind.city.resolve(city, in: db)
             contact.partnerId = nil
         }
         if let partner = input.partner, input.city == nil {
-            contact.partnerId = try NamedTable.partner.resolve(partner, in: db)
+            contact.partnerId = try RecordKind.partner.resolve(partner, in: db)
             contact.cityId = nil
         }
         if let raw = input.role { contact.role = checker.freeText("role", raw) }
@@ -93,7 +93,8 @@ extension Contact: InputRecord {
         guard !contact.name.isEmpty, contact.cityId != nil || contact.partnerId != nil else { return [] }
         let key = NameFolding.key(contact.name)
         return try Row.fetchAll(
-            db, sql: "SELECT id, name FROM contact WHERE city_id IS ? AND partner_id IS ? ORDER BY id", arguments: [contact.cityId, contact.partnerId]
+            db, sql: "SELECT id, name FROM contact WHERE city_id IS ? AND partner_id IS ? ORDER BY id",
+            arguments: [contact.cityId, contact.partnerId]
         ).compactMap { row in NameFolding.key(row["name"]) == key ? row["id"] as Int64 : nil }
     }
 

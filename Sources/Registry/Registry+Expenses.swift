@@ -8,19 +8,19 @@ extension Registry {
 
     /// Changes the fields given in `input` of expense `reference` (its id).
     public func editExpense(_ reference: String, _ input: ExpenseInput) throws -> Expense {
-        try edit(input, as: Expense.self) { try Self.resolveID(reference, table: "expense", entity: "expense", in: $0) }
+        try edit(input, as: Expense.self) { try RecordKind.expense.resolve(reference, in: $0) }
     }
 
     /// The expense with id `reference`.
     public func expense(_ reference: String) throws -> Expense {
-        try read { db in try Expense.fetchOne(db, key: try Self.resolveID(reference, table: "expense", entity: "expense", in: db))! }
+        try read { db in try Expense.fetchOne(db, key: try RecordKind.expense.resolve(reference, in: db))! }
     }
 
     /// The expense `reference` names (its id), with its activity and partnership.
     public func expenseDetails(_ reference: String) throws -> ExpenseListing {
         try read { db in
             var conditions = QueryConditions()
-            conditions.add("expense.id = ?", try Self.resolveID(reference, table: "expense", entity: "expense", in: db))
+            conditions.add("expense.id = ?", try RecordKind.expense.resolve(reference, in: db))
             return try Listing.expenses(conditions, in: db)[0]
         }
     }
@@ -30,13 +30,13 @@ extension Registry {
         try read { db in
             var conditions = QueryConditions()
             if let activity = filter.activity {
-                conditions.add("expense.activity_id = ?", try Self.resolveID(activity, table: "activity", entity: "activity", in: db))
+                conditions.add("expense.activity_id = ?", try RecordKind.activity.resolve(activity, in: db))
             }
             if let reference = filter.partnership {
-                conditions.add("activity.partnership_id = ?", try Self.resolvePartnership(reference, in: db))
+                conditions.add("activity.partnership_id = ?", try RecordKind.partnership.resolve(reference, in: db))
             }
-            if let city = filter.city { conditions.add("partnership.city_id = ?", try NamedTable.city.resolve(city, in: db)) }
-            if let partner = filter.partner { conditions.add("partnership.partner_id = ?", try NamedTable.partner.resolve(partner, in: db)) }
+            if let city = filter.city { conditions.add("partnership.city_id = ?", try RecordKind.city.resolve(city, in: db)) }
+            if let partner = filter.partner { conditions.add("partnership.partner_id = ?", try RecordKind.partner.resolve(partner, in: db)) }
             if let category = filter.category { conditions.add("expense.category = ?", category) }
             let (from, to) = try Self.period(from: filter.from, to: filter.to)
             if let from { conditions.add("expense.spent_date >= ?", from) }
@@ -60,7 +60,7 @@ extension Expense: InputRecord {
     static func applying(_ input: ExpenseInput, to base: Expense, in context: InputContext, checker: inout InputChecker) throws -> Expense {
         let db = context.db
         var expense = base
-        if let reference = input.activity { expense.activityId = try Registry.resolveID(reference, table: "activity", entity: "activity", in: db) }
+        if let reference = input.activity { expense.activityId = try RecordKind.activity.resolve(reference, in: db) }
         if let raw = input.amount {
             if checker.text(raw) == nil { checker.report("amount", raw, "is required") }
             expense.amountCents = checker.money("amount", raw) ?? expense.amountCents

@@ -8,7 +8,7 @@ extension Registry {
 
     /// Changes the fields given in `input` of the partner `reference` names.
     public func editPartner(_ reference: String, _ input: PartnerInput) throws -> Partner {
-        try edit(input, as: Partner.self) { try NamedTable.partner.resolve(reference, in: $0) }
+        try edit(input, as: Partner.self) { try RecordKind.partner.resolve(reference, in: $0) }
     }
 
     /// Partners matching `filter`, by name, with their topics.
@@ -41,7 +41,7 @@ extension Registry {
     /// The partner `reference` names, with its topics.
     public func partner(_ reference: String) throws -> PartnerListing {
         try read { db in
-            let id = try NamedTable.partner.resolve(reference, in: db)
+            let id = try RecordKind.partner.resolve(reference, in: db)
             return PartnerListing(partner: try Partner.fetchOne(db, key: id)!, topicCodes: try TopicLink.partner.codes(owner: id, in: db))
         }
     }
@@ -51,7 +51,7 @@ extension Registry {
     /// The partner `reference` names with its topics, budget figures, contacts and partnerships.
     public func partnerDetails(_ reference: String) throws -> PartnerDetails {
         try read { db in
-            let id = try NamedTable.partner.resolve(reference, in: db)
+            let id = try RecordKind.partner.resolve(reference, in: db)
             var contacts = QueryConditions()
             contacts.add("contact.partner_id = ?", id)
             var partnerships = QueryConditions()

@@ -8,20 +8,20 @@ extension Registry {
 
     /// Changes the fields given in `input` of the partnership `reference` names (id or `CITY/PARTNER`).
     public func editPartnership(_ reference: String, _ input: PartnershipInput) throws -> Partnership {
-        try edit(input, as: Partnership.self) { try Self.resolvePartnership(reference, in: $0) }
+        try edit(input, as: Partnership.self) { try RecordKind.partnership.resolve(reference, in: $0) }
     }
 
     /// The partnership `reference` names (id or `CITY/PARTNER`).
     public func partnership(_ reference: String) throws -> Partnership {
-        try read { db in try Partnership.fetchOne(db, key: try Self.resolvePartnership(reference, in: db))! }
+        try read { db in try Partnership.fetchOne(db, key: try RecordKind.partnership.resolve(reference, in: db))! }
     }
 
     /// Partnerships matching `filter`, by city and partner name, with their budget figures.
     public func partnerships(_ filter: PartnershipFilter = PartnershipFilter()) throws -> [PartnershipListing] {
         try read { db in
             var conditions = QueryConditions()
-            if let city = filter.city { conditions.add("partnership.city_id = ?", try NamedTable.city.resolve(city, in: db)) }
-            if let partner = filter.partner { conditions.add("partnership.partner_id = ?", try NamedTable.partner.resolve(partner, in: db)) }
+            if let city = filter.city { conditions.add("partnership.city_id = ?", try RecordKind.city.resolve(city, in: db)) }
+            if let partner = filter.partner { conditions.add("partnership.partner_id = ?", try RecordKind.partner.resolve(partner, in: db)) }
             if let status = filter.status { conditions.add("partnership.status = ?", status) }
             if let topic = filter.topic {
                 conditions.add(
@@ -34,7 +34,7 @@ extension Registry {
     /// The partnership `reference` names, with its activities and budget figures.
     public func partnershipDetails(_ reference: String) throws -> PartnershipDetails {
         try read { db in
-            let id = try Self.resolvePartnership(reference, in: db)
+            let id = try RecordKind.partnership.resolve(reference, in: db)
             var conditions = QueryConditions()
             conditions.add("partnership.id = ?", id)
             var activities = QueryConditions()
@@ -63,8 +63,8 @@ extension Partnership: InputRecord {
     ) throws -> Partnership {
         let db = context.db
         var partnership = base
-        if let city = input.city { partnership.cityId = try NamedTable.city.resolve(city, in: db) }
-        if let partner = input.partner { partnership.partnerId = try NamedTable.partner.resolve(partner, in: db) }
+        if let city = input.city { partnership.cityId = try RecordKind.city.resolve(city, in: db) }
+        if let partner = input.partner { partnership.partnerId = try RecordKind.partner.resolve(partner, in: db) }
         if let raw = input.status { partnership.status = checker.choice("status", raw, as: PartnershipStatus.self) ?? partnership.status }
         if let raw = input.budget { partnership.budgetCents = checker.money("budget", raw) }
         if let raw = input.signed { partnership.signedDate = checker.date("signed", raw) }

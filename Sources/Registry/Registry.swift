@@ -42,7 +42,9 @@ public struct Registry: Sendable {
         // only a writing connection can roll it back, so a reading command opens as a writer.
         if access == .readOnly, FileManager.default.fileExists(atPath: path), !FileManager.default.fileExists(atPath: path + "-journal") {
             // One read-only connection is all a reading command needs.
-            let queue = try translatingErrors(path: path) { try DatabaseQueue(path: DatabaseFileName.plain(path), configuration: configuration(readOnly: true)) }
+            let queue = try translatingErrors(path: path) {
+                try DatabaseQueue(path: DatabaseFileName.plain(path), configuration: configuration(readOnly: true))
+            }
             if try translatingErrors(path: path, { try pendingMigrations(queue) }) == false {
                 return Registry(writer: queue, actor: actor)
             }

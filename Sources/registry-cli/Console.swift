@@ -34,14 +34,13 @@ enum Console {
     /// for and the count of each kind that went with it.
     static func report(_ removal: Removal) {
         guard removal.removed.count > 20, let asked = removal.removed.last else {
-            message("Removed " + removal.removed.joined(separator: "; ") + ".")
+            message("Removed " + removal.removed.map(\.description).joined(separator: "; ") + ".")
             return
         }
-        var counts: [(kind: String, count: Int)] = []
+        var counts: [(kind: RecordKind, count: Int)] = []
         for record in removal.removed.dropLast() {
-            let kind = String(record.prefix { $0 != " " })
-            if let index = counts.firstIndex(where: { $0.kind == kind }) { counts[index].count += 1 } else { counts.append((kind, 1)) }
+            if let index = counts.firstIndex(where: { $0.kind == record.kind }) { counts[index].count += 1 } else { counts.append((record.kind, 1)) }
         }
-        message("Removed \(asked) with " + counts.map { "\($0.count) \($0.kind)" }.joined(separator: ", ") + ".")
+        message("Removed \(asked) with " + counts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ") + ".")
     }
 }

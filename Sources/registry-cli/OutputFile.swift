@@ -72,7 +72,8 @@ enum OutputTarget {
         }
         var node = stat()
         guard stat(output, &node) == 0 else {
-            throw RegistryError.file(path: output, reason: "is a symbolic link to a file that does not exist (\(Self.linkTarget(output))); nothing was written")
+            throw RegistryError.file(
+                path: output, reason: "is a symbolic link to a file that does not exist (\(Self.linkTarget(output))); nothing was written")
         }
         let isLink = link.st_mode & S_IFMT == S_IFLNK
         switch node.st_mode & S_IFMT {
@@ -85,7 +86,8 @@ enum OutputTarget {
             let file = isLink ? URL(fileURLWithPath: output).resolvingSymlinksInPath().path : output
             if Self.isDatabase(file) {
                 throw RegistryError.file(
-                    path: output, reason: "is an SQLite database, perhaps a register; an export never replaces one. Nothing was written; give another file")
+                    path: output,
+                    reason: "is an SQLite database, perhaps a register; an export never replaces one. Nothing was written; give another file")
             }
             self = .replacing(file)
         case S_IFCHR, S_IFIFO:
@@ -93,7 +95,8 @@ enum OutputTarget {
         case S_IFSOCK:
             self = .inPlace(try Self.connect(output))
         default:
-            throw RegistryError.file(path: output, reason: "is a block device or another special file that an export is never written to; nothing was written")
+            throw RegistryError.file(
+                path: output, reason: "is a block device or another special file that an export is never written to; nothing was written")
         }
     }
 

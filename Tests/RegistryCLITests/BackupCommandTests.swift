@@ -11,8 +11,11 @@ struct BackupCommandTests {
         folder = try TemporaryFolder()
     }
 
+    /// `registry ARGUMENTS --db` the folder's register, with HOME the folder; with a umask, as a
+    /// process started under it.
     func registry(_ arguments: [String], umask: String? = nil) throws -> CommandResult {
-        try CommandRunner.run(arguments + ["--db", folder.database], in: folder.url, umask: umask)
+        guard let umask else { return try CommandRunner.run(arguments + ["--db", folder.database], environment: ["HOME": folder.url.path]) }
+        return try CommandRunner.run(arguments + ["--db", folder.database], in: folder.url, umask: umask)
     }
 
     /// The demo register, small unless told otherwise.

@@ -68,7 +68,7 @@ struct AuditLogProtectionTests {
         try withTemporaryFolder { folder in
             let path = try linkedRegisterFile(in: folder)
             let anna = try Registry.open(path: path, actor: "anna")
-            #expect(throws: RegistryError.self) { try anna.removeCity("lodz") }
+            #expect(throws: RegistryError.self) { try anna.remove(.city, "lodz") }
             #expect(throws: RegistryError.self) { try anna.addCity(CityInput(name: "Łódź", voivodeship: "łódzkie")) }
             try Self.shell(anna, "UPDATE city SET population = 5 WHERE id = 1")
             #expect(try anna.auditLog().last?.actor == "direct-sql")

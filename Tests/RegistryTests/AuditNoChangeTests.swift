@@ -71,8 +71,8 @@ struct AuditNoChangeTests {
         Change(name: "an edit with two bad values") {
             _ = try $0.editCity("lodz", CityInput(population: "-1", partnerBudget: "12,5", topics: ["cycling"]))
         },
-        Change(name: "a removal of a city with dependants") { _ = try $0.removeCity("lodz") },
-        Change(name: "a removal of an activity with an expense") { _ = try $0.removeActivity("1") },
+        Change(name: "a removal of a city with dependants") { _ = try $0.remove(.city, "lodz") },
+        Change(name: "a removal of an activity with an expense") { _ = try $0.remove(.activity, "1") },
         Change(name: "a second partnership of Łódź and Bergen") {
             _ = try $0.addPartnership(PartnershipInput(city: "Łódź", partner: "Bergen kommune"))
         },

@@ -39,7 +39,7 @@ struct AuditTrailTests {
         AuditCase(
             name: "removing a city with a topic",
             prepare: { _ = try $0.addCity(CityInput(name: "Gdańsk", voivodeship: "pomorskie", topics: ["youth"])) },
-            change: { _ = try $0.removeCity("gdansk") },
+            change: { _ = try $0.remove(.city, "gdansk") },
             expected: [
                 .delete("city_topic", 2, #"{"city_id":2,"topic_id":11}"#), .delete("city", 2, #"{"id":2,"name":"Gdańsk","voivodeship":"pomorskie"}"#),
             ]),
@@ -67,7 +67,7 @@ struct AuditTrailTests {
         AuditCase(
             name: "removing a partner with a topic",
             prepare: { _ = try $0.addPartner(PartnerInput(name: "Alta kommune", kind: "municipality", topics: ["youth"])) },
-            change: { _ = try $0.removePartner("alta") },
+            change: { _ = try $0.remove(.partner, "alta") },
             expected: [
                 .delete("partner_topic", 2, #"{"partner_id":2,"topic_id":11}"#),
                 .delete("partner", 2, #"{"id":2,"name":"Alta kommune","kind":"municipality"}"#),
@@ -94,7 +94,7 @@ struct AuditTrailTests {
             ]),
         AuditCase(
             name: "removing a contact",
-            change: { _ = try $0.removeContact("2") },
+            change: { _ = try $0.remove(.contact, "2") },
             expected: [.delete("contact", 2, #"{"id":2,"name":"Ola Nordmann","city_id":null,"partner_id":1}"#)]),
         AuditCase(
             name: "adding a partnership with topics",
@@ -122,7 +122,7 @@ struct AuditTrailTests {
             ]),
         AuditCase(
             name: "removing a partnership with its activity and expense",
-            change: { _ = try $0.removePartnership("lodz/bergen", cascade: true) },
+            change: { _ = try $0.remove(.partnership, "lodz/bergen", cascade: true) },
             expected: [
                 .delete("expense", 1, #"{"amount_cents":123450}"#), .delete("activity", 1, #"{"title":"Study visit to Bergen"}"#),
                 .delete("partnership_topic", 1, #"{"partnership_id":1,"topic_id":3}"#),
@@ -152,7 +152,7 @@ struct AuditTrailTests {
             ]),
         AuditCase(
             name: "removing an activity with its expense",
-            change: { _ = try $0.removeActivity("1", cascade: true) },
+            change: { _ = try $0.remove(.activity, "1", cascade: true) },
             expected: [.delete("expense", 1, #"{"activity_id":1}"#), .delete("activity", 1, #"{"id":1,"kind":"study_visit","partnership_id":1}"#)]),
         AuditCase(
             name: "adding an expense",
@@ -171,11 +171,11 @@ struct AuditTrailTests {
             ]),
         AuditCase(
             name: "removing an expense",
-            change: { _ = try $0.removeExpense("1") },
+            change: { _ = try $0.remove(.expense, "1") },
             expected: [.delete("expense", 1, #"{"id":1,"activity_id":1,"amount_cents":123450,"category":"travel","spent_date":null,"note":null}"#)]),
         AuditCase(
             name: "removing a city with everything that depends on it",
-            change: { _ = try $0.removeCity("lodz", cascade: true) },
+            change: { _ = try $0.remove(.city, "lodz", cascade: true) },
             expected: [
                 .delete("contact", 1, #"{"name":"Anna Kowalska"}"#), .delete("expense", 1, #"{"activity_id":1}"#),
                 .delete("activity", 1, #"{"partnership_id":1}"#), .delete("partnership_topic", 1, #"{"topic_id":3}"#),
@@ -183,7 +183,7 @@ struct AuditTrailTests {
             ]),
         AuditCase(
             name: "removing a partner with everything that depends on it",
-            change: { _ = try $0.removePartner("bergen", cascade: true) },
+            change: { _ = try $0.remove(.partner, "bergen", cascade: true) },
             expected: [
                 .delete("contact", 2, #"{"name":"Ola Nordmann"}"#), .delete("expense", 1, #"{"activity_id":1}"#),
                 .delete("activity", 1, #"{"partnership_id":1}"#), .delete("partnership_topic", 1, #"{"topic_id":3}"#),

@@ -11,7 +11,7 @@ struct IDsNeverReusedTests {
         let registry = try Registry.inMemory()
         _ = try registry.addCity(CityInput(name: "Nysa", voivodeship: "opolskie"))
         let first = try registry.addContact(ContactInput(name: "Anna Nowak", city: "nysa", email: "anna@example.org"))
-        _ = try registry.removeContact(String(first.id!))
+        _ = try registry.remove(.contact, String(first.id!))
         let second = try registry.addContact(ContactInput(name: "Jan Kowalski", city: "nysa", email: "jan@example.org"))
         #expect(second.id != first.id)
 

@@ -32,28 +32,28 @@ struct RemovalTests {
     @Test func removingACityWithPartnershipsAndAContactIsRefusedNamingThem() throws {
         try Self.expectRefused(
             Self.twoPartnerships(), naming: ["2 partnerships", "Bergen kommune", "Alta kommune", "1 contact", "Anna Kowalska", "cascade"]
-        ) { try $0.removeCity("lodz") }
+        ) { try $0.remove(.city, "lodz") }
     }
 
     @Test func removingAPartnerWithAPartnershipIsRefused() throws {
         try Self.expectRefused(Sample.linked(), naming: ["1 partnership", "Łódź", "1 contact", "Ola Nordmann"]) {
-            try $0.removePartner("bergen")
+            try $0.remove(.partner, "bergen")
         }
     }
 
     @Test func removingAPartnershipWithAnActivityIsRefused() throws {
         try Self.expectRefused(Sample.linked(), naming: ["1 activity", "Study visit to Bergen"]) {
-            try $0.removePartnership("lodz/bergen")
+            try $0.remove(.partnership, "lodz/bergen")
         }
     }
 
     @Test func removingAnActivityWithAnExpenseIsRefused() throws {
-        try Self.expectRefused(Sample.linked(), naming: ["1 expense", "1234.50"]) { try $0.removeActivity("1") }
+        try Self.expectRefused(Sample.linked(), naming: ["1 expense", "1234.50"]) { try $0.remove(.activity, "1") }
     }
 
     @Test func cascadeRemovesACityWithEverythingThatDependsOnIt() throws {
         let registry = try Self.twoPartnerships()
-        let removal = try registry.removeCity("lodz", cascade: true)
+        let removal = try registry.remove(.city, "lodz", cascade: true)
         let after = try Snapshot(of: registry)
         #expect(after.cities.isEmpty)
         #expect(after.partnerships.isEmpty)
@@ -63,7 +63,7 @@ struct RemovalTests {
         #expect(after.partners.map(\.partner.name) == ["Alta kommune", "Bergen kommune"])
         #expect(after.partners.map(\.topicCodes) == [[], ["cycling"]])
         #expect(removal.removed.count == 6)
-        #expect(removal.removed.last == "city #1 Łódź")
+        #expect(removal.removed.last?.description == "city #1 Łódź")
     }
 
     @Test func cascadeRemovesTopicLinksOfTheCityAndItsPartnerships() throws {
@@ -73,7 +73,7 @@ struct RemovalTests {
             _ = try registry.addCity(CityInput(name: "Łódź", voivodeship: "łódzkie", topics: ["air_quality", "youth"]))
             _ = try registry.addPartner(PartnerInput(name: "Bergen kommune", kind: "municipality", topics: ["cycling"]))
             _ = try registry.addPartnership(PartnershipInput(city: "lodz", partner: "bergen", topics: ["air_quality"]))
-            _ = try registry.removeCity("lodz", cascade: true)
+            _ = try registry.remove(.city, "lodz", cascade: true)
             let links = try DatabaseQueue(path: path).read { db in
                 try ["city_topic", "partnership_topic", "partner_topic"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") }
             }
@@ -83,7 +83,7 @@ struct RemovalTests {
 
     @Test func cascadeRemovesAPartnerButNotItsCities() throws {
         let registry = try Sample.linked()
-        _ = try registry.removePartner("bergen", cascade: true)
+        _ = try registry.remove(.partner, "bergen", cascade: true)
         let after = try Snapshot(of: registry)
         #expect(after.partners.isEmpty)
         #expect(after.partnerships.isEmpty && after.activities.isEmpty && after.expenses.isEmpty)
@@ -93,7 +93,7 @@ struct RemovalTests {
 
     @Test func cascadeRemovesAPartnershipWithItsActivitiesAndExpenses() throws {
         let registry = try Sample.linked()
-        let removal = try registry.removePartnership("lodz/bergen", cascade: true)
+        let removal = try registry.remove(.partnership, "lodz/bergen", cascade: true)
         let after = try Snapshot(of: registry)
         #expect(after.partnerships.isEmpty && after.activities.isEmpty && after.expenses.isEmpty)
         #expect(after.cities.count == 1 && after.partners.count == 1 && after.contacts.count == 2)
@@ -102,9 +102,9 @@ struct RemovalTests {
 
     @Test func recordsWithoutDependentsAreRemovedWithoutCascade() throws {
         let registry = try Sample.linked()
-        _ = try registry.removeExpense("1")
-        _ = try registry.removeActivity("1")
-        _ = try registry.removeContact("1")
+        _ = try registry.remove(.expense, "1")
+        _ = try registry.remove(.activity, "1")
+        _ = try registry.remove(.contact, "1")
         let after = try Snapshot(of: registry)
         #expect(after.expenses.isEmpty && after.activities.isEmpty)
         #expect(after.contacts.map(\.name) == ["Ola Nordmann"])
@@ -112,8 +112,8 @@ struct RemovalTests {
 
     @Test func removingAnUnknownRecordIsNotFound() throws {
         let registry = try Sample.linked()
-        #expect(throws: RegistryError.notFound(entity: "city", reference: "Zgierz")) { try registry.removeCity("Zgierz") }
-        #expect(throws: RegistryError.notFound(entity: "expense", reference: "9")) { try registry.removeExpense("9") }
-        #expect(throws: RegistryError.notFound(entity: "partnership", reference: "7")) { try registry.removePartnership("7") }
+        #expect(throws: RegistryError.notFound(entity: "city", reference: "Zgierz")) { try registry.remove(.city, "Zgierz") }
+        #expect(throws: RegistryError.notFound(entity: "expense", reference: "9")) { try registry.remove(.expense, "9") }
+        #expect(throws: RegistryError.notFound(entity: "partnership", reference: "7")) { try registry.remove(.partnership, "7") }
     }
 }

@@ -129,11 +129,11 @@ struct SearchTests {
         _ = try registry.editPartner("tromso", PartnerInput(expertise: "Fisheries"))
         #expect(try names("arctic").isEmpty)
         #expect(try names("fisheries") == ["Tromsø by"])
-        _ = try registry.removeCity("leczyca", cascade: true)
+        _ = try registry.remove(.city, "leczyca", cascade: true)
         #expect(try names("leczyca").isEmpty)
         _ = try registry.addContact(ContactInput(name: "Åse Ødegård", partner: "tromso", role: "Adviser"))
         #expect(try registry.search("odegard").map(\.detail) == ["Adviser at Tromsø by"])
-        _ = try registry.removeContact("1")
+        _ = try registry.remove(.contact, "1")
         #expect(try names("odegard").isEmpty)
     }
 

@@ -95,7 +95,7 @@ struct PersonalRecord {
     var arguments: StatementArguments { [id, after, through] }
 
     static func locate(_ reference: String, in db: Database) throws -> PersonalRecord {
-        guard let id = Registry.numericID(reference) else {
+        guard let id = RecordKind.numericID(reference) else {
             throw RegistryError.invalid([
                 FieldProblem(field: "contact", value: reference, reason: "is not a contact id (a number, see `registry contact list`)")
             ])
@@ -104,7 +104,7 @@ struct PersonalRecord {
             db, sql: "SELECT id, action FROM audit_log WHERE table_name = 'contact' AND row_id = ? AND action IN ('delete', 'erase') ORDER BY id",
             arguments: [id]
         ).map { (id: $0["id"] as Int64, action: $0["action"] as String) }
-        if try Registry.exists(id, in: "contact", db) {
+        if try RecordKind.exists(id, in: "contact", db) {
             return PersonalRecord(id: id, exists: true, after: ends.last?.id ?? 0, through: nil)
         }
         guard let removal = ends.last, removal.action == "delete" else {

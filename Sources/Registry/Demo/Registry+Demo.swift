@@ -55,8 +55,8 @@ extension Registry {
     public func counts() throws -> TableCounts {
         try read { db in
             TableCounts(
-                counts: try RecordTable.allCases.map { table in
-                    (table.rawValue, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.rawValue)") ?? 0)
+                counts: try RecordKind.allCases.map { kind in
+                    (kind.rawValue, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(kind.table)") ?? 0)
                 })
         }
     }

@@ -4,11 +4,35 @@ import GRDBSQLite
 /// What `registry export` can write: every entity staff create, the programme's topics, and
 /// the audit log. Columns are the stored ones with references written as names (a city and a
 /// partner beside a partnership), money as euros and topics as their codes.
-public enum ExportEntity: String, CaseIterable, Sendable {
-    case city, partner, contact, partnership, activity, expense, topic, log
+public enum ExportEntity: Hashable, CaseIterable, Sendable {
+    case record(RecordKind)
+    case topic
+    case log
+
+    public static var allCases: [ExportEntity] { RecordKind.allCases.map(Self.record) + [.topic, .log] }
+
+    /// The name on the command line: the record kind's, `topic` or `log`.
+    public var name: String {
+        switch self {
+        case .record(let kind): kind.rawValue
+        case .topic: "topic"
+        case .log: "log"
+        }
+    }
+
+    public init?(name: String) {
+        guard let entity = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = entity
+    }
 
     /// The table with one row per exported record.
-    var table: String { self == .log ? "audit_log" : rawValue }
+    var table: String {
+        switch self {
+        case .record(let kind): kind.table
+        case .topic: "topic"
+        case .log: "audit_log"
+        }
+    }
 }
 
 /// One value of tabular output (lists, exports), typed so each format writes it right: money
@@ -90,6 +114,24 @@ struct ExportQuery {
 
     static func of(_ entity: ExportEntity) -> ExportQuery {
         switch entity {
+        case .record(let kind): of(kind)
+        case .topic:
+            ExportQuery(
+                ["theme", "theme_en", "theme_nb", "topic", "topic_en", "topic_nb"],
+                """
+                SELECT theme.code, theme.name_en, theme.name_nb, topic.code, topic.name_en, topic.name_nb
+                FROM topic JOIN theme ON theme.id = topic.theme_id ORDER BY topic.id
+                """)
+        case .log:
+            ExportQuery(
+                ["id", "changed_at", "actor", "table", "row_id", "action", "old_values", "new_values"],
+                "SELECT id, changed_at, actor, table_name, row_id, action, old_values, new_values FROM audit_log ORDER BY id")
+        }
+    }
+
+    /// A record kind's export: its stored columns, with references written as names.
+    static func of(_ kind: RecordKind) -> ExportQuery {
+        switch kind {
         case .city:
             ExportQuery(
                 [
@@ -162,17 +204,6 @@ struct ExportQuery {
                 JOIN partner ON partner.id = partnership.partner_id
                 ORDER BY expense.id
                 """)
-        case .topic:
-            ExportQuery(
-                ["theme", "theme_en", "theme_nb", "topic", "topic_en", "topic_nb"],
-                """
-                SELECT theme.code, theme.name_en, theme.name_nb, topic.code, topic.name_en, topic.name_nb
-                FROM topic JOIN theme ON theme.id = topic.theme_id ORDER BY topic.id
-                """)
-        case .log:
-            ExportQuery(
-                ["id", "changed_at", "actor", "table", "row_id", "action", "old_values", "new_values"],
-                "SELECT id, changed_at, actor, table_name, row_id, action, old_values, new_values FROM audit_log ORDER BY id")
         }
     }
 }

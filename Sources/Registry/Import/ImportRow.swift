@@ -1,30 +1,14 @@
-/// What `registry import` can read: the records staff create. Its columns are the columns
-/// `registry export` writes, so an export imports back unchanged.
-public enum ImportEntity: String, CaseIterable, Sendable {
-    case city, partner, contact, partnership, activity, expense
-
+/// What `registry import` reads of each record kind: the columns `registry export` writes, so
+/// an export imports back unchanged.
+extension RecordKind {
     /// The columns, in export order.
-    var columns: [String] { ExportQuery.of(exportEntity).columns.map(\.name) }
-
-    var exportEntity: ExportEntity { ExportEntity(rawValue: rawValue)! }
-
-    /// The record type a row becomes.
-    var recordType: any ImportableRecord.Type {
-        switch self {
-        case .city: City.self
-        case .partner: Partner.self
-        case .contact: Contact.self
-        case .partnership: Partnership.self
-        case .activity: Activity.self
-        case .expense: Expense.self
-        }
-    }
+    var columns: [String] { ExportQuery.of(self).columns.map(\.name) }
 
     /// Why a file's column is refused.
     var unknownColumn: String { "is not a column of \(rawValue); the columns are \(columns.joined(separator: ", "))" }
 
     /// The money columns, written with a decimal comma in Excel files.
-    var moneyColumns: Set<String> { Set(ExportQuery.of(exportEntity).columns.filter { $0.kind == .money }.map(\.name)) }
+    var moneyColumns: Set<String> { Set(ExportQuery.of(self).columns.filter { $0.kind == .money }.map(\.name)) }
 
     /// The file's column for a field named in a validation message (`--planned-cost` is the
     /// `planned_cost` column, `--start` is `start_date`).

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 
-
 /// The rows of an import file, whatever its format, as cells by the entity's columns; problems
 /// of single rows (a wrong number of fields, an unknown member) are reported and the row skipped.
 struct ImportRows {
@@ -10,13 +9,13 @@ struct ImportRows {
         case json(JSONRecordReader)
     }
 
-    private let entity: ImportEntity
+    private let entity: RecordKind
     private let columns: [String]
     private let options: ImportOptions
     private let money: Set<Int>
     private var reader: Reader
 
-    init(entity: ImportEntity, input: ByteInput, options: ImportOptions) throws {
+    init(entity: RecordKind, input: ByteInput, options: ImportOptions) throws {
         self.entity = entity
         self.options = options
         let columns = entity.columns
@@ -39,7 +38,7 @@ struct ImportRows {
 
     /// Each header name's column, matched ignoring case and surrounding spaces; unknown and
     /// repeated names are refused, all at once.
-    private static func match(header: [String], to columns: [String], entity: ImportEntity) throws -> [Int?] {
+    private static func match(header: [String], to columns: [String], entity: RecordKind) throws -> [Int?] {
         // A header far wider than the entity is not a header of it (or a file of another kind):
         // one problem, not one per column.
         guard header.count <= 2 * columns.count else {

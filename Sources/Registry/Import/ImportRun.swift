@@ -3,14 +3,14 @@ import GRDB
 
 /// One import in progress: the counts, the problems found, and the ids inserted per table.
 struct ImportRun {
-    let entity: ImportEntity
+    let entity: RecordKind
     let update: Bool
     let context: ImportContext
     var summary = ImportSummary()
     var problems: [FieldProblem] = []
     private var inserted = IDRanges()
 
-    init(entity: ImportEntity, update: Bool, context: ImportContext) {
+    init(entity: RecordKind, update: Bool, context: ImportContext) {
         self.entity = entity
         self.update = update
         self.context = context
@@ -35,7 +35,7 @@ struct ImportRun {
         let id = try row.id()
         // Without --update a taken id is found by the insert itself (its primary key), which
         // saves a lookup per row of a large import.
-        let idTaken = try update ? id.map { try Registry.exists($0, in: R.databaseTableName, context.db) } ?? false : false
+        let idTaken = try update ? id.map { try RecordKind.exists($0, in: R.databaseTableName, context.db) } ?? false : false
         // Records with a natural key are found by it; the others (activities, expenses) by id.
         let match = R.hasNaturalKey ? try R.existing(input, in: context) : (idTaken ? id : nil)
         if let match {

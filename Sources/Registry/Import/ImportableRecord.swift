@@ -27,7 +27,7 @@ extension ImportableRecord {
 final class ImportContext {
     let input: InputContext
     var db: Database { input.db }
-    private var names: [NamedTable: [String: Int64]] = [.city: [:], .partner: [:]]
+    private var names: [RecordKind: [String: Int64]] = [.city: [:], .partner: [:]]
     private var partnerships: [Pair: Int64] = [:]
 
     private struct Pair: Hashable {
@@ -41,17 +41,17 @@ final class ImportContext {
 
     /// The id of the city or partner named exactly `name` (ignoring case and Polish and
     /// Norwegian letters, but never a mere beginning: a file names records in full).
-    func id(of table: NamedTable, named name: String) throws -> Int64 {
+    func id(of table: RecordKind, named name: String) throws -> Int64 {
         if let id = names[table]?[name] { return id }
         let key = NameFolding.key(name)
         guard !key.isEmpty, let id = try Int64.fetchOne(db, sql: "SELECT id FROM \(table.rawValue) WHERE name_key = ?", arguments: [key])
-        else { throw RegistryError.notFound(entity: table.entity, reference: name) }
+        else { throw RegistryError.notFound(entity: table.rawValue, reference: name) }
         names[table]?[name] = id
         return id
     }
 
     /// The optional reference in `column`: nil when not given, the id of the name otherwise.
-    func reference(_ table: NamedTable, _ row: ImportRow, _ column: String) throws -> String? {
+    func reference(_ table: RecordKind, _ row: ImportRow, _ column: String) throws -> String? {
         try row.given(column).map { String(try id(of: table, named: $0)) }
     }
 

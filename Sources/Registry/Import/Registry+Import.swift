@@ -38,7 +38,7 @@ extension Registry {
     /// one at a time in one transaction, so memory stays flat however large the file. `progress`
     /// hears the bytes read, of the file's size when it is a file (not a pipe).
     public func importRecords(
-        _ entity: ImportEntity, from descriptor: Int32, source: String, options: ImportOptions = ImportOptions(),
+        _ entity: RecordKind, from descriptor: Int32, source: String, options: ImportOptions = ImportOptions(),
         progress: ProgressReporter? = nil
     ) throws -> ImportSummary {
         let input = ByteInput(
@@ -61,4 +61,3 @@ extension Registry {
         }
     }
 }
-

@@ -18,10 +18,10 @@ public enum CompletionSet: Sendable, CaseIterable {
         case .county: ReferenceData.Query.counties
         case .theme: ReferenceData.Query.themeCodes
         case .topic: ReferenceData.Query.topicCodes
-        // Every folded key that begins with the folded prefix sorts between it and it followed
-        // by the last code point: a large register costs no more than a small one.
-        case .city: "SELECT name FROM city WHERE name_key >= ?1 AND name_key < ?1 || char(1114111) ORDER BY name_key"
-        case .partner: "SELECT name FROM partner WHERE name_key >= ?1 AND name_key < ?1 || char(1114111) ORDER BY name_key"
+        // Names are matched as lookup matches a beginning: a large register costs no more than
+        // a small one.
+        case .city: RecordKind.city.namesBeginningSQL
+        case .partner: RecordKind.partner.namesBeginningSQL
         case .partnership:
             """
             SELECT city.name || '/' || partner.name FROM partnership

@@ -96,7 +96,7 @@ extension Registry {
             try writer.read { db in
                 var conditions = QueryConditions()
                 if let city = filter.city {
-                    conditions.add(name.cityCondition, try NamedTable.city.resolve(city, in: db))
+                    conditions.add(name.cityCondition, try RecordKind.city.resolve(city, in: db))
                 }
                 if let theme = filter.theme {
                     var checker = InputChecker()

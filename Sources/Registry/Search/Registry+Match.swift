@@ -25,7 +25,7 @@ extension Registry {
     /// left out unless `includePartnered`. Only partners with something in common are listed.
     public func match(city reference: String, limit: Int = 10, includePartnered: Bool = false) throws -> [MatchCandidate] {
         try read { db in
-            let cityID = try NamedTable.city.resolve(reference, in: db)
+            let cityID = try RecordKind.city.resolve(reference, in: db)
             var found: [Int64: MatchCandidate] = [:]
             func candidate(_ id: Int64) -> MatchCandidate { found[id] ?? MatchCandidate(partnerId: id, name: "", county: nil) }
 

@@ -46,7 +46,8 @@ struct InputChecker {
             let bidi = name.unicodeScalars.first(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
         {
             report(
-                field, shown(), "contains U+\(String(format: "%04X", bidi.value)), which reverses or isolates the text around it and can disguise a name")
+                field, shown(),
+                "contains U+\(String(format: "%04X", bidi.value)), which reverses or isolates the text around it and can disguise a name")
         } else if !plain, let invisible = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
             report(
                 field, shown(),

@@ -117,7 +117,7 @@ struct ActivityCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            Console.report(try database.open().removeActivity(activity, cascade: cascade))
+            Console.report(try database.open().remove(.activity, activity, cascade: cascade))
         }
     }
 }

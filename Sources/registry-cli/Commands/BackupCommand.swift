@@ -121,7 +121,11 @@ struct BackupFolderOptions: ParsableArguments {
 
     @OptionGroup var database: DatabaseOptions
 
-    var folder: BackupFolder { get throws { BackupFolder(path: try dir ?? BackupFolder.defaultPath(forDatabase: database.path, environment: CommandContext.current.environment)) } }
+    var folder: BackupFolder {
+        get throws {
+            BackupFolder(path: try dir ?? BackupFolder.defaultPath(forDatabase: database.path, environment: CommandContext.current.environment))
+        }
+    }
 
     /// A backup named on the command line: a path as given, or a bare name in the backup folder.
     func path(of file: String) throws -> String {

@@ -115,7 +115,7 @@ struct CityCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            Console.report(try database.open().removeCity(city, cascade: cascade))
+            Console.report(try database.open().remove(.city, city, cascade: cascade))
         }
     }
 }

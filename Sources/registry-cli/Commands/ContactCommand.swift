@@ -104,7 +104,7 @@ struct ContactCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            Console.report(try database.open().removeContact(contact))
+            Console.report(try database.open().remove(.contact, contact))
         }
     }
 

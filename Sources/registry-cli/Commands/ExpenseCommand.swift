@@ -96,7 +96,7 @@ struct ExpenseCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            Console.report(try database.open().removeExpense(expense))
+            Console.report(try database.open().remove(.expense, expense))
         }
     }
 }

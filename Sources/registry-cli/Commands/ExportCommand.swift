@@ -65,7 +65,7 @@ enum ExportTarget: ExpressibleByArgument, Equatable {
     init?(argument: String) {
         if argument == Self.datasetteArgument {
             self = .datasetteMetadata
-        } else if let entity = ExportEntity(rawValue: argument) {
+        } else if let entity = ExportEntity(name: argument) {
             self = .entity(entity)
         } else {
             return nil
@@ -74,5 +74,5 @@ enum ExportTarget: ExpressibleByArgument, Equatable {
 
     static let datasetteArgument = "datasette-metadata"
 
-    static var allValueStrings: [String] { ExportEntity.allCases.map(\.rawValue) + [datasetteArgument] }
+    static var allValueStrings: [String] { ExportEntity.allCases.map(\.name) + [datasetteArgument] }
 }

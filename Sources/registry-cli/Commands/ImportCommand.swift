@@ -25,7 +25,7 @@ struct ImportCommand: ParsableCommand {
             """)
 
     @Argument(help: "What to import: city, partner, contact, partnership, activity or expense.")
-    var entity: ImportEntity
+    var entity: RecordKind
     @Argument(help: ArgumentHelp("The file to read; - reads stdin.", valueName: "file"), completion: .file())
     var file: String
     @Option(help: "csv or json (default: json for .json and .ndjson files, else csv).") var format: ImportOptions.Format?
@@ -76,6 +76,6 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-extension ImportEntity: ExpressibleByArgument {}
+extension RecordKind: ExpressibleByArgument {}
 extension ImportOptions.Format: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {}

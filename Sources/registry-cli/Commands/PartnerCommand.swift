@@ -112,7 +112,7 @@ struct PartnerCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            Console.report(try database.open().removePartner(partner, cascade: cascade))
+            Console.report(try database.open().remove(.partner, partner, cascade: cascade))
         }
     }
 }

@@ -109,7 +109,7 @@ struct PartnershipCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            Console.report(try database.open().removePartnership(partnership, cascade: cascade))
+            Console.report(try database.open().remove(.partnership, partnership, cascade: cascade))
         }
     }
 }

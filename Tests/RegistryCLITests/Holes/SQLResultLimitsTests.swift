@@ -27,10 +27,10 @@ struct SQLResultLimitsTests {
 
     @Test func theTimeLimitCoversWritingRows() throws {
         let folder = try SampleRegister.create()
-        // Each row is cheap to step and 8 MiB to turn into text: stepping alone would never time out.
+        // Each row is cheap to step and 1 MB to turn into text: stepping alone would never time out.
         let result = try CommandRunner.run(
             [
-                "sql", "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) SELECT zeroblob(8000000) FROM n",
+                "sql", "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) SELECT zeroblob(1000000) FROM n",
                 "--timeout", "1", "--format", "json", "--db", folder.database,
             ])
         #expect(result.status == 1)
