@@ -7,12 +7,12 @@ extension Registry {
     }
 
     /// Changes the fields given in `input` of activity `reference` (its id).
-    public func editActivity(_ reference: String, _ input: ActivityInput) throws -> Activity {
+    public func editActivity(_ reference: RecordReference, _ input: ActivityInput) throws -> Activity {
         try edit(input, as: Activity.self) { try RecordKind.activity.resolve(reference, in: $0) }
     }
 
     /// The activity with id `reference`.
-    public func activity(_ reference: String) throws -> Activity {
+    public func activity(_ reference: RecordReference) throws -> Activity {
         try read { db in try Activity.fetchOne(db, key: try RecordKind.activity.resolve(reference, in: db))! }
     }
 
@@ -36,7 +36,7 @@ extension Registry {
     }
 
     /// The activity `reference` names (its id), with its expenses.
-    public func activityDetails(_ reference: String) throws -> ActivityDetails {
+    public func activityDetails(_ reference: RecordReference) throws -> ActivityDetails {
         try read { db in
             let id = try RecordKind.activity.resolve(reference, in: db)
             var conditions = QueryConditions()
@@ -65,7 +65,7 @@ extension Activity: InputRecord {
 
     static func missingFields(in input: ActivityInput) -> [FieldProblem] {
         [
-            required("partnership", input.partnership ?? input.partnershipID.map { String($0) }),
+            required("partnership", input.partnership),
             required("kind", input.kind, accepted: "; one of: " + ActivityKind.allCases.map(\.rawValue).joined(separator: ", ")),
             required("title", input.title),
         ].compactMap { $0 }
@@ -74,11 +74,7 @@ extension Activity: InputRecord {
     static func applying(_ input: ActivityInput, to base: Activity, in context: InputContext, checker: inout InputChecker) throws -> Activity {
         let db = context.db
         var activity = base
-        if let id = input.partnershipID {
-            activity.partnershipId = id
-        } else if let reference = input.partnership {
-            activity.partnershipId = try RecordKind.partnership.resolve(reference, in: db)
-        }
+        if let reference = input.partnership { activity.partnershipId = try RecordKind.partnership.resolve(reference, in: db) }
         if let raw = input.kind { activity.kind = checker.choice("kind", raw, as: ActivityKind.self) ?? activity.kind }
         if let raw = input.title { activity.title = checker.name("title", raw) }
         if let raw = input.direction {

@@ -7,7 +7,7 @@ extension Registry {
     }
 
     /// Changes the fields given in `input` of the city `reference` names.
-    public func editCity(_ reference: String, _ input: CityInput) throws -> City {
+    public func editCity(_ reference: RecordReference, _ input: CityInput) throws -> City {
         try edit(input, as: City.self) { try RecordKind.city.resolve(reference, in: $0) }
     }
 
@@ -38,7 +38,7 @@ extension Registry {
     }
 
     /// The city `reference` names, with its topics.
-    public func city(_ reference: String) throws -> CityListing {
+    public func city(_ reference: RecordReference) throws -> CityListing {
         try read { db in
             let id = try RecordKind.city.resolve(reference, in: db)
             return CityListing(city: try City.fetchOne(db, key: id)!, topicCodes: try TopicLink.city.codes(owner: id, in: db))
@@ -46,7 +46,7 @@ extension Registry {
     }
 
     /// The city `reference` names with its topics, budget figures, contacts and partnerships.
-    public func cityDetails(_ reference: String) throws -> CityDetails {
+    public func cityDetails(_ reference: RecordReference) throws -> CityDetails {
         try read { db in
             let id = try RecordKind.city.resolve(reference, in: db)
             var contacts = QueryConditions()

@@ -8,17 +8,17 @@ extension Registry {
 
     /// Changes the fields given in `input` of contact `reference` (its id); giving a city moves
     /// the contact there (and off its partner), and the other way round.
-    public func editContact(_ reference: String, _ input: ContactInput) throws -> Contact {
+    public func editContact(_ reference: RecordReference, _ input: ContactInput) throws -> Contact {
         try edit(input, as: Contact.self) { try RecordKind.contact.resolve(reference, in: $0) }
     }
 
     /// The contact with numeric id `reference`.
-    public func contact(_ reference: String) throws -> Contact {
+    public func contact(_ reference: RecordReference) throws -> Contact {
         try read { db in try Contact.fetchOne(db, key: try RecordKind.contact.resolve(reference, in: db))! }
     }
 
     /// The contact `reference` names (its id), with the name of its city or partner.
-    public func contactDetails(_ reference: String) throws -> ContactListing {
+    public func contactDetails(_ reference: RecordReference) throws -> ContactListing {
         try read { db in
             var conditions = QueryConditions()
             conditions.add("contact.id = ?", try RecordKind.contact.resolve(reference, in: db))
@@ -42,17 +42,18 @@ extension Contact: InputRecord {
         id: nil, name: "", cityId: nil, partnerId: nil, role: nil, email: nil, phone: nil, languages: nil, notes: nil)
 
     static func missingFields(in input: ContactInput) -> [FieldProblem] {
+        // Given both, the problem is the value given, reported where it is checked.
         let owner =
             input.city == nil && input.partner == nil
-            ? FieldProblem(field: "city", value: "", reason: "a contact belongs to a city or a partner: give --city or --partner") : nil
+            ? input.ownerProblem(adding: true).map { FieldProblem(field: "city", value: "", reason: $0) } : nil
         return [required("name", input.name), owner].compactMap { $0 }
     }
 
     static func applying(_ input: ContactInput, to base: Contact, in context: InputContext, checker: inout InputChecker) throws -> Contact {
         let db = context.db
         var contact = base
-        if input.city != nil && input.partner != nil {
-            checker.report("partner", input.partner!, "a contact belongs to a city or a partner, not both")
+        if let problem = input.ownerProblem(adding: false), let partner = input.partner {
+            checker.report("partner", partner.description, problem)
         }
         if let raw = input.name { contact.name = checker.name("name", raw) }
         if let city = input.city {
@@ -101,5 +102,15 @@ extension Contact: InputRecord {
     /// Another contact that `contact` would share its name and place with.
     private static func namesake(of contact: Contact, in db: Database) throws -> Int64? {
         try namesakes(of: contact, in: db).first { $0 != contact.id }
+    }
+}
+
+extension ContactInput {
+    /// Why the contact's owner is wrong, if it is: a contact belongs to a city or a partner,
+    /// one of them, given when it is added (an edit may leave it as it is).
+    public func ownerProblem(adding: Bool) -> String? {
+        if city != nil && partner != nil { return "a contact belongs to a city or a partner, not both: give --city or --partner" }
+        if adding && city == nil && partner == nil { return "a contact belongs to a city or a partner: give --city or --partner" }
+        return nil
     }
 }

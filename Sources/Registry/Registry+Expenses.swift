@@ -7,17 +7,17 @@ extension Registry {
     }
 
     /// Changes the fields given in `input` of expense `reference` (its id).
-    public func editExpense(_ reference: String, _ input: ExpenseInput) throws -> Expense {
+    public func editExpense(_ reference: RecordReference, _ input: ExpenseInput) throws -> Expense {
         try edit(input, as: Expense.self) { try RecordKind.expense.resolve(reference, in: $0) }
     }
 
     /// The expense with id `reference`.
-    public func expense(_ reference: String) throws -> Expense {
+    public func expense(_ reference: RecordReference) throws -> Expense {
         try read { db in try Expense.fetchOne(db, key: try RecordKind.expense.resolve(reference, in: db))! }
     }
 
     /// The expense `reference` names (its id), with its activity and partnership.
-    public func expenseDetails(_ reference: String) throws -> ExpenseListing {
+    public func expenseDetails(_ reference: RecordReference) throws -> ExpenseListing {
         try read { db in
             var conditions = QueryConditions()
             conditions.add("expense.id = ?", try RecordKind.expense.resolve(reference, in: db))

@@ -7,7 +7,7 @@ extension Registry {
     }
 
     /// Changes the fields given in `input` of the partner `reference` names.
-    public func editPartner(_ reference: String, _ input: PartnerInput) throws -> Partner {
+    public func editPartner(_ reference: RecordReference, _ input: PartnerInput) throws -> Partner {
         try edit(input, as: Partner.self) { try RecordKind.partner.resolve(reference, in: $0) }
     }
 
@@ -39,7 +39,7 @@ extension Registry {
     }
 
     /// The partner `reference` names, with its topics.
-    public func partner(_ reference: String) throws -> PartnerListing {
+    public func partner(_ reference: RecordReference) throws -> PartnerListing {
         try read { db in
             let id = try RecordKind.partner.resolve(reference, in: db)
             return PartnerListing(partner: try Partner.fetchOne(db, key: id)!, topicCodes: try TopicLink.partner.codes(owner: id, in: db))
@@ -49,7 +49,7 @@ extension Registry {
 
 extension Registry {
     /// The partner `reference` names with its topics, budget figures, contacts and partnerships.
-    public func partnerDetails(_ reference: String) throws -> PartnerDetails {
+    public func partnerDetails(_ reference: RecordReference) throws -> PartnerDetails {
         try read { db in
             let id = try RecordKind.partner.resolve(reference, in: db)
             var contacts = QueryConditions()

@@ -7,12 +7,12 @@ extension Registry {
     }
 
     /// Changes the fields given in `input` of the partnership `reference` names (id or `CITY/PARTNER`).
-    public func editPartnership(_ reference: String, _ input: PartnershipInput) throws -> Partnership {
+    public func editPartnership(_ reference: RecordReference, _ input: PartnershipInput) throws -> Partnership {
         try edit(input, as: Partnership.self) { try RecordKind.partnership.resolve(reference, in: $0) }
     }
 
     /// The partnership `reference` names (id or `CITY/PARTNER`).
-    public func partnership(_ reference: String) throws -> Partnership {
+    public func partnership(_ reference: RecordReference) throws -> Partnership {
         try read { db in try Partnership.fetchOne(db, key: try RecordKind.partnership.resolve(reference, in: db))! }
     }
 
@@ -32,7 +32,7 @@ extension Registry {
     }
 
     /// The partnership `reference` names, with its activities and budget figures.
-    public func partnershipDetails(_ reference: String) throws -> PartnershipDetails {
+    public func partnershipDetails(_ reference: RecordReference) throws -> PartnershipDetails {
         try read { db in
             let id = try RecordKind.partnership.resolve(reference, in: db)
             var conditions = QueryConditions()

@@ -72,7 +72,7 @@ struct DuplicateTests {
 
     @Test(arguments: [("lodz", "bergen"), ("Łódź", "Bergen kommune"), ("1", "1"), ("ŁODZ", "BERGEN")])
     func aCityAndAPartnerHaveOnePartnership(city: String, partner: String) throws {
-        try Self.expectDuplicate(Sample.linked()) { try $0.addPartnership(PartnershipInput(city: city, partner: partner)) }
+        try Self.expectDuplicate(Sample.linked()) { try $0.addPartnership(PartnershipInput(city: .typed(city), partner: .typed(partner))) }
     }
 
     @Test func movingAPartnershipOntoAnExistingPairIsRefused() throws {

@@ -11,7 +11,7 @@ struct IDsNeverReusedTests {
         let registry = try Registry.inMemory()
         _ = try registry.addCity(CityInput(name: "Nysa", voivodeship: "opolskie"))
         let first = try registry.addContact(ContactInput(name: "Anna Nowak", city: "nysa", email: "anna@example.org"))
-        _ = try registry.remove(.contact, String(first.id!))
+        _ = try registry.remove(.contact, .id(first.id!))
         let second = try registry.addContact(ContactInput(name: "Jan Kowalski", city: "nysa", email: "jan@example.org"))
         #expect(second.id != first.id)
 
@@ -20,7 +20,7 @@ struct IDsNeverReusedTests {
         #expect(exported.contains("Anna Nowak") && !exported.contains("Jan Kowalski"))
         let erasure = try registry.eraseContact(String(first.id!))
         #expect(erasure.removedRecord == false && erasure.erasedEntries == 2)
-        #expect(try registry.contact(String(second.id!)).name == "Jan Kowalski")
+        #expect(try registry.contact(.id(second.id!)).name == "Jan Kowalski")
         let log = try registry.read { try String.fetchAll($0, sql: "SELECT coalesce(old_values, '') || coalesce(new_values, '') FROM audit_log") }
         #expect(!log.joined().contains("Anna Nowak") && log.joined().contains("Jan Kowalski"))
     }

@@ -128,8 +128,8 @@ struct ListFilterTests {
         ] as [(String, Int64)])
     func aPartnershipIsNamedByCityAndPartner(_ reference: String, _ id: Int64) throws {
         let registry = try Self.register()
-        #expect(try registry.partnership(reference).id == id)
-        #expect(try registry.partnershipDetails(reference).listing.partnership.id == id)
+        #expect(try registry.partnership(.typed(reference)).id == id)
+        #expect(try registry.partnershipDetails(.typed(reference)).listing.partnership.id == id)
     }
 
     @Test(arguments: [
@@ -139,7 +139,7 @@ struct ListFilterTests {
         ("9", RegistryError.notFound(entity: "partnership", reference: "9")),
     ])
     func anUnknownPartnershipIsNotFoundNamingWhatIsMissing(_ reference: String, _ error: RegistryError) throws {
-        #expect(throws: error) { try Self.register().partnershipDetails(reference) }
+        #expect(throws: error) { try Self.register().partnershipDetails(.typed(reference)) }
         #expect(throws: error) { try Self.register().activities(ActivityFilter(partnership: reference)) }
     }
 

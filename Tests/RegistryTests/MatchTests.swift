@@ -58,7 +58,7 @@ struct MatchTests {
     @Test func aWordMostPartnersUseSaysNothing() throws {
         // Now every partner's expertise mentions heating: it no longer tells them apart.
         for name in ["One topic", "Both topics but busy", "Same theme only", "Nothing in common"] {
-            _ = try registry.editPartner(name, PartnerInput(expertise: "Heating"))
+            _ = try registry.editPartner(.typed(name), PartnerInput(expertise: "Heating"))
         }
         #expect(try registry.match(city: "kutno").first?.words == ["district"])
     }

@@ -17,22 +17,22 @@ struct ReferenceTests {
 
     @Test(arguments: [("1", "Konin"), ("2", "Koniński"), ("3", "Konstancin-Jeziorna"), (" 2 ", "Koniński")])
     func aCityIsFoundByItsId(reference: String, name: String) throws {
-        #expect(try Self.namesAlike().city(reference).city.name == name)
+        #expect(try Self.namesAlike().city(.typed(reference)).city.name == name)
     }
 
     @Test(arguments: [("Konin", "Konin"), ("konin", "Konin"), ("KONIN", "Konin"), ("koninski", "Koniński")])
     func anExactNameWinsOverALongerNameItBegins(reference: String, name: String) throws {
-        #expect(try Self.namesAlike().city(reference).city.name == name)
+        #expect(try Self.namesAlike().city(.typed(reference)).city.name == name)
     }
 
     @Test(arguments: [("koninsk", "Koniński"), ("konst", "Konstancin-Jeziorna"), (" konst ", "Konstancin-Jeziorna")])
     func aUniqueBeginningOfACityNameIsEnough(reference: String, name: String) throws {
-        #expect(try Self.namesAlike().city(reference).city.name == name)
+        #expect(try Self.namesAlike().city(.typed(reference)).city.name == name)
     }
 
     @Test(arguments: [("bergen", "Bergen kommune"), ("asn", "Åsnes kommune"), ("ask", "Asker kommune"), ("as kommune", "Ås kommune")])
     func aUniqueBeginningOfAPartnerNameIsEnough(reference: String, name: String) throws {
-        #expect(try Self.namesAlike().partner(reference).partner.name == name)
+        #expect(try Self.namesAlike().partner(.typed(reference)).partner.name == name)
     }
 
     @Test func anAmbiguousCityNameListsTheCandidates() throws {
@@ -62,13 +62,13 @@ struct ReferenceTests {
 
     @Test(arguments: ["Zgierz", "99", "0", "konina", "-1", ""])
     func anUnknownCityIsNotFound(reference: String) throws {
-        let error = #expect(throws: RegistryError.self) { try Self.namesAlike().city(reference) }
+        let error = #expect(throws: RegistryError.self) { try Self.namesAlike().city(.typed(reference)) }
         #expect(error == .notFound(entity: "city", reference: reference))
     }
 
     @Test(arguments: ["konin/bergen", "Konin/Bergen kommune", "KONIN/BERGEN KOMMUNE", "1/1", "1"])
     func aPartnershipIsFoundByIdOrAsCityAndPartner(reference: String) throws {
-        let partnership = try Self.namesAlike().partnership(reference)
+        let partnership = try Self.namesAlike().partnership(.typed(reference))
         #expect(partnership.id == 1)
     }
 

@@ -70,7 +70,7 @@ enum Sample {
             ActivityInput(
                 partnership: "lodz/bergen", kind: "study_visit", title: "Study visit to Bergen", direction: "to_norway",
                 start: "2023-05-08", end: "2023-05-12"))
-        _ = try registry.addExpense(ExpenseInput(activity: "\(visit.id!)", amount: "1234.50", category: "travel"))
+        _ = try registry.addExpense(ExpenseInput(activity: .id(visit.id!), amount: "1234.50", category: "travel"))
         _ = try registry.addContact(ContactInput(name: "Anna Kowalska", city: "lodz", email: "anna@uml.lodz.pl"))
         _ = try registry.addContact(ContactInput(name: "Ola Nordmann", partner: "bergen"))
         return registry

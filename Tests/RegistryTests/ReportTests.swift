@@ -36,10 +36,10 @@ struct ReportTests {
             ActivityInput(partnership: "Alfa/Tromsø", kind: "advisory", title: "ADV", start: "2024-06-01", plannedCost: "5000", topic: "youth"))
         let conference = try registry.addActivity(
             ActivityInput(partnership: "Beta/Bergen", kind: "conference", title: "CONF", start: "2024-01-15", plannedCost: "3000"))
-        _ = try registry.addExpense(ExpenseInput(activity: "\(workshop.id!)", amount: "8000", category: "venue"))
-        _ = try registry.addExpense(ExpenseInput(activity: "\(workshop.id!)", amount: "1500", category: "travel"))
-        _ = try registry.addExpense(ExpenseInput(activity: "\(visit.id!)", amount: "700", category: "travel"))
-        _ = try registry.addExpense(ExpenseInput(activity: "\(conference.id!)", amount: "2500", category: "venue"))
+        _ = try registry.addExpense(ExpenseInput(activity: .id(workshop.id!), amount: "8000", category: "venue"))
+        _ = try registry.addExpense(ExpenseInput(activity: .id(workshop.id!), amount: "1500", category: "travel"))
+        _ = try registry.addExpense(ExpenseInput(activity: .id(visit.id!), amount: "700", category: "travel"))
+        _ = try registry.addExpense(ExpenseInput(activity: .id(conference.id!), amount: "2500", category: "venue"))
         return registry
     }
 

@@ -46,7 +46,7 @@ struct SearchTests {
     func searchFoldsAsLookupDoes(name: String) throws {
         _ = try registry.addPartner(PartnerInput(name: name, kind: "other"))
         let key = NameFolding.key(name)
-        #expect(try registry.partner(key).partner.name == name, "lookup by \(key)")
+        #expect(try registry.partner(.typed(key)).partner.name == name, "lookup by \(key)")
         #expect(try names(key) == [name], "search by \(key)")
     }
 

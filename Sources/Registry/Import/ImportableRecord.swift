@@ -51,8 +51,8 @@ final class ImportContext {
     }
 
     /// The optional reference in `column`: nil when not given, the id of the name otherwise.
-    func reference(_ table: RecordKind, _ row: ImportRow, _ column: String) throws -> String? {
-        try row.given(column).map { String(try id(of: table, named: $0)) }
+    func reference(_ table: RecordKind, _ row: ImportRow, _ column: String) throws -> RecordReference? {
+        try row.given(column).map { .id(try id(of: table, named: $0)) }
     }
 
     /// The partnership of the city and partner a row names.
@@ -116,8 +116,8 @@ extension Contact: ImportableRecord {
         guard let name = input.name?.trimmed() else { return nil }
         var probe = Contact.blank
         probe.name = NameFolding.normalized(name)
-        probe.cityId = input.city.flatMap { Int64($0) }
-        probe.partnerId = input.partner.flatMap { Int64($0) }
+        probe.cityId = input.city?.id
+        probe.partnerId = input.partner?.id
         let matches = try Contact.namesakes(of: probe, in: context.db)
         guard matches.count <= 1 else {
             throw RegistryError.invalid([
@@ -144,7 +144,7 @@ extension Partnership: ImportableRecord {
 
     /// The partnership of the same city and partner.
     static func existing(_ input: PartnershipInput, in context: ImportContext) throws -> Int64? {
-        guard let city = input.city.flatMap({ Int64($0) }), let partner = input.partner.flatMap({ Int64($0) }) else { return nil }
+        guard let city = input.city?.id, let partner = input.partner?.id else { return nil }
         return try Int64.fetchOne(
             context.db, sql: "SELECT id FROM partnership WHERE city_id = ? AND partner_id = ?", arguments: [city, partner])
     }
@@ -154,12 +154,11 @@ extension Activity: ImportableRecord {
     static let keyColumn = "id"
 
     static func input(_ row: ImportRow, in context: ImportContext) throws -> ActivityInput {
-        var input = ActivityInput(
-            kind: row.given("kind"), title: row.given("title"), direction: row["direction"], start: row["start_date"], end: row["end_date"],
-            location: row["location"], participants: row["participants"], plannedCost: row["planned_cost"], status: row.given("status"),
-            topic: row["topic"], notes: row["notes"])
-        input.partnershipID = try context.partnership(row)
-        return input
+        ActivityInput(
+            partnership: try context.partnership(row).map(RecordReference.id), kind: row.given("kind"), title: row.given("title"),
+            direction: row["direction"], start: row["start_date"], end: row["end_date"], location: row["location"],
+            participants: row["participants"], plannedCost: row["planned_cost"], status: row.given("status"), topic: row["topic"],
+            notes: row["notes"])
     }
 }
 
@@ -168,7 +167,7 @@ extension Expense: ImportableRecord {
 
     static func input(_ row: ImportRow, in context: ImportContext) throws -> ExpenseInput {
         ExpenseInput(
-            activity: try row.given("activity_id") ?? activityID(row, in: context).map(String.init), amount: row.given("amount"),
+            activity: try .typed(row.given("activity_id")) ?? activityID(row, in: context).map(RecordReference.id), amount: row.given("amount"),
             category: row.given("category"), date: row["spent_date"], note: row["note"])
     }
 

@@ -46,9 +46,7 @@ public enum ActivityStatus: String, Vocabulary {
 
 /// Raw values for an activity; `partnership` is a reference (id or `CITY/PARTNER`).
 public struct ActivityInput: Sendable, Equatable {
-    public var partnership: String?
-    /// The partnership already resolved (an import resolves each city and partner pair once).
-    var partnershipID: Int64?
+    public var partnership: RecordReference?
     public var kind: String?
     public var title: String?
     public var direction: String?
@@ -62,7 +60,7 @@ public struct ActivityInput: Sendable, Equatable {
     public var notes: String?
 
     public init(
-        partnership: String? = nil, kind: String? = nil, title: String? = nil, direction: String? = nil,
+        partnership: RecordReference? = nil, kind: String? = nil, title: String? = nil, direction: String? = nil,
         start: String? = nil, end: String? = nil, location: String? = nil, participants: String? = nil,
         plannedCost: String? = nil, status: String? = nil, topic: String? = nil, notes: String? = nil
     ) {

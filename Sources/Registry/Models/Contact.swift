@@ -24,8 +24,8 @@ public struct Contact: RegistryRecord, Equatable, Sendable {
 /// them set on add.
 public struct ContactInput: Sendable, Equatable {
     public var name: String?
-    public var city: String?
-    public var partner: String?
+    public var city: RecordReference?
+    public var partner: RecordReference?
     public var role: String?
     public var email: String?
     public var phone: String?
@@ -33,7 +33,7 @@ public struct ContactInput: Sendable, Equatable {
     public var notes: String?
 
     public init(
-        name: String? = nil, city: String? = nil, partner: String? = nil, role: String? = nil,
+        name: String? = nil, city: RecordReference? = nil, partner: RecordReference? = nil, role: String? = nil,
         email: String? = nil, phone: String? = nil, languages: String? = nil, notes: String? = nil
     ) {
         self.name = name

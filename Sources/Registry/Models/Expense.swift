@@ -30,13 +30,13 @@ public enum ExpenseCategory: String, Vocabulary {
 
 /// Raw values for an expense; `activity` is the activity's id.
 public struct ExpenseInput: Sendable, Equatable {
-    public var activity: String?
+    public var activity: RecordReference?
     public var amount: String?
     public var category: String?
     public var date: String?
     public var note: String?
 
-    public init(activity: String? = nil, amount: String? = nil, category: String? = nil, date: String? = nil, note: String? = nil) {
+    public init(activity: RecordReference? = nil, amount: String? = nil, category: String? = nil, date: String? = nil, note: String? = nil) {
         self.activity = activity
         self.amount = amount
         self.category = category

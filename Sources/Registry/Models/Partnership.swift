@@ -38,8 +38,8 @@ public enum Answer: String, Vocabulary {
 
 /// Raw values for a partnership; `city` and `partner` are references (id or name).
 public struct PartnershipInput: Sendable, Equatable {
-    public var city: String?
-    public var partner: String?
+    public var city: RecordReference?
+    public var partner: RecordReference?
     public var status: String?
     public var budget: String?
     public var signed: String?
@@ -52,7 +52,7 @@ public struct PartnershipInput: Sendable, Equatable {
     public var lastingEffects: String?
 
     public init(
-        city: String? = nil, partner: String? = nil, status: String? = nil, budget: String? = nil,
+        city: RecordReference? = nil, partner: RecordReference? = nil, status: String? = nil, budget: String? = nil,
         signed: String? = nil, start: String? = nil, end: String? = nil, topics: [String]? = nil,
         notes: String? = nil, improvedKnowledge: String? = nil, continues: String? = nil,
         lastingEffects: String? = nil

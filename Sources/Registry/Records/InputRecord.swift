@@ -63,7 +63,7 @@ extension InputRecord {
     func checkUnique(in db: Database) throws {}
 
     /// A required field that was not given.
-    static func required(_ field: String, _ value: String?, accepted: @autoclosure () -> String = "") -> FieldProblem? {
+    static func required(_ field: String, _ value: (any Sendable)?, accepted: @autoclosure () -> String = "") -> FieldProblem? {
         value == nil ? FieldProblem(field: field, value: "", reason: "is required" + accepted()) : nil
     }
 

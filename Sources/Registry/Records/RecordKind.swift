@@ -82,6 +82,16 @@ extension RecordKind {
     /// also its name, ignoring case and Polish and Norwegian letters, an exact name winning
     /// over a unique beginning, an ambiguous one listing the candidates; for a partnership
     /// also `CITY/PARTNER`.
+    public func resolve(_ reference: RecordReference, in db: Database) throws -> Int64 {
+        switch reference {
+        case .typed(let text): return try resolve(text, in: db)
+        case .id(let id):
+            guard try Self.exists(id, in: table, db) else { throw RegistryError.notFound(entity: rawValue, reference: String(id)) }
+            return id
+        }
+    }
+
+    /// The id of the record the typed `reference` names.
     public func resolve(_ reference: String, in db: Database) throws -> Int64 {
         if let id = Self.numericID(reference) {
             guard try Self.exists(id, in: table, db) else { throw RegistryError.notFound(entity: rawValue, reference: reference) }

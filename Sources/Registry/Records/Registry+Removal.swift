@@ -48,7 +48,7 @@ extension RecordKind {
 extension Registry {
     /// Removes the record of `kind` that `reference` names (see `RecordKind.resolve`). A record
     /// others depend on is refused, naming them, unless `cascade`; then they go with it.
-    public func remove(_ kind: RecordKind, _ reference: String, cascade: Bool = false) throws -> Removal {
+    public func remove(_ kind: RecordKind, _ reference: RecordReference, cascade: Bool = false) throws -> Removal {
         try write { db in
             var removed: [Removal.Item] = []
             try kind.remove(try kind.resolve(reference, in: db), cascade: cascade, in: db, removed: &removed)

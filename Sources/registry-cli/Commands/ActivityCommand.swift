@@ -5,7 +5,7 @@ struct ActivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activity",
         abstract: "What partnerships do (study visits, workshops, advice, ...): add, list, show, edit, remove.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self])
+        subcommands: [Add.self, List.self, Show<ActivityCommand>.self, Edit<ActivityCommand>.self, Remove<ActivityCommand>.self])
 
     /// The fields of an activity shared by `add` and `edit`.
     struct Fields: ParsableArguments {
@@ -36,7 +36,7 @@ struct ActivityCommand: ParsableCommand {
 
         func input(partnership: String?) -> ActivityInput {
             ActivityInput(
-                partnership: partnership, kind: kind, title: title, direction: direction, start: start, end: end, location: location,
+                partnership: .typed(partnership), kind: kind, title: title, direction: direction, start: start, end: end, location: location,
                 participants: participants, plannedCost: plannedCost, status: status, topic: topic, notes: notes)
         }
     }
@@ -55,9 +55,7 @@ struct ActivityCommand: ParsableCommand {
 
         func run() throws {
             let registry = try database.open()
-            let activity = try registry.addActivity(fields.input(partnership: partnership))
-            Console.output(
-                output.renderer.renderAdded(id: activity.id!, record: ActivityRows.record(try registry.activityDetails(String(activity.id!)))))
+            try ActivityCommand.printAdded(try registry.addActivity(fields.input(partnership: partnership)).id, in: registry, as: output)
         }
     }
 
@@ -81,44 +79,28 @@ struct ActivityCommand: ParsableCommand {
             Console.output(output.renderer.render(ActivityRows.list(try database.open(.readOnly).activities(filter))))
         }
     }
+}
 
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one activity with its expenses.")
-        @Argument(help: "The activity's id.") var activity: String
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            Console.output(output.renderer.render(ActivityRows.record(try database.open(.readOnly).activityDetails(activity))))
-        }
-    }
-
-    struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "edit", abstract: "Change an activity: only the options given change; '' clears an optional field.")
-        @Argument(help: "The activity's id.") var activity: String
+extension ActivityCommand: CascadingNoun {
+    /// `edit`: a new partnership, and the fields `add` takes.
+    struct Changes: ParsableArguments {
         @Option(help: "Move it to another partnership (id or CITY/PARTNER).", completion: .partnerships) var partnership: String?
         @OptionGroup var fields: Fields
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            let registry = try database.open()
-            let edited = try registry.editActivity(activity, fields.input(partnership: partnership))
-            Console.output(output.renderer.render(ActivityRows.record(try registry.activityDetails(String(edited.id!)))))
-        }
     }
 
-    struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "remove", abstract: "Remove an activity; refused while it has expenses unless --cascade.")
-        @Argument(help: "The activity's id.") var activity: String
-        @Flag(help: "Also remove its expenses.") var cascade = false
-        @OptionGroup var database: DatabaseOptions
+    static let kind = RecordKind.activity
+    static let reference = "The activity's id."
+    static let showAbstract = "Show one activity with its expenses."
+    static let editAbstract = "Change an activity: only the options given change; '' clears an optional field."
+    static let removeAbstract = "Remove an activity; refused while it has expenses unless --cascade."
+    static let cascadeHelp = "Also remove its expenses."
 
-        func run() throws {
-            Console.report(try database.open().remove(.activity, activity, cascade: cascade))
-        }
+    static func edit(_ reference: RecordReference, _ changes: Changes, in registry: Registry) throws -> Int64? {
+        try registry.editActivity(reference, changes.fields.input(partnership: changes.partnership)).id
+    }
+
+    static func shown(_ reference: RecordReference, in registry: Registry) throws -> RecordView {
+        ActivityRows.record(try registry.activityDetails(reference))
     }
 }
 

@@ -5,7 +5,7 @@ struct CityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "city",
         abstract: "Polish towns: add, list, show, edit, remove.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self])
+        subcommands: [Add.self, List.self, Show<CityCommand>.self, Edit<CityCommand>.self, Remove<CityCommand>.self])
 
     /// The fields of a city shared by `add` and `edit`.
     struct Fields: ParsableArguments {
@@ -57,8 +57,7 @@ struct CityCommand: ParsableCommand {
 
         func run() throws {
             let registry = try database.open()
-            let city = try registry.addCity(fields.input(name: name))
-            Console.output(output.renderer.renderAdded(id: city.id!, record: CityRows.record(try registry.cityDetails(String(city.id!)))))
+            try CityCommand.printAdded(try registry.addCity(fields.input(name: name)).id, in: registry, as: output)
         }
     }
 
@@ -75,48 +74,30 @@ struct CityCommand: ParsableCommand {
             Console.output(output.renderer.render(CityRows.list(cities)))
         }
     }
+}
 
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show one town with its topics, budget figures, contacts and partnerships.")
-        @Argument(help: "The town's id or name (case and Polish letters ignored; a unique beginning is enough).", completion: .cities) var city:
-            String
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            Console.output(output.renderer.render(CityRows.record(try database.open(.readOnly).cityDetails(city))))
-        }
-    }
-
-    struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "edit",
-            abstract: "Change a town: only the options given change; an empty value (--notes '') clears an optional field.")
-        @Argument(help: "The town's id or name.", completion: .cities) var city: String
+extension CityCommand: CascadingNoun {
+    /// `edit`: a new name, and the fields `add` takes.
+    struct Changes: ParsableArguments {
         @Option(help: "A new name.") var name: String?
         @OptionGroup var fields: Fields
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            let registry = try database.open()
-            let city = try registry.editCity(city, fields.input(name: name))
-            Console.output(output.renderer.render(CityRows.record(try registry.cityDetails(String(city.id!)))))
-        }
     }
 
-    struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "remove",
-            abstract: "Remove a town; refused while it has contacts or partnerships unless --cascade.")
-        @Argument(help: "The town's id or name.", completion: .cities) var city: String
-        @Flag(help: "Also remove its contacts and partnerships, with their activities and expenses.") var cascade = false
-        @OptionGroup var database: DatabaseOptions
+    static let kind = RecordKind.city
+    static let reference = "The town's id or name."
+    static let showReference = "The town's id or name (case and Polish letters ignored; a unique beginning is enough)."
+    static let referenceCompletion: CompletionKind? = .cities
+    static let showAbstract = "Show one town with its topics, budget figures, contacts and partnerships."
+    static let editAbstract = "Change a town: only the options given change; an empty value (--notes '') clears an optional field."
+    static let removeAbstract = "Remove a town; refused while it has contacts or partnerships unless --cascade."
+    static let cascadeHelp = "Also remove its contacts and partnerships, with their activities and expenses."
 
-        func run() throws {
-            Console.report(try database.open().remove(.city, city, cascade: cascade))
-        }
+    static func edit(_ reference: RecordReference, _ changes: Changes, in registry: Registry) throws -> Int64? {
+        try registry.editCity(reference, changes.fields.input(name: changes.name)).id
+    }
+
+    static func shown(_ reference: RecordReference, in registry: Registry) throws -> RecordView {
+        CityRows.record(try registry.cityDetails(reference))
     }
 }
 

@@ -6,7 +6,9 @@ struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
         abstract: "People at towns and partners: add, list, show, edit, remove; export-personal and erase. Personal data.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, ExportPersonal.self, Erase.self])
+        subcommands: [
+            Add.self, List.self, Show<ContactCommand>.self, Edit<ContactCommand>.self, Remove<ContactCommand>.self, ExportPersonal.self, Erase.self,
+        ])
 
     /// The fields of a contact shared by `add` and `edit`.
     struct Fields: ParsableArguments {
@@ -26,7 +28,8 @@ struct ContactCommand: ParsableCommand {
         var notes: String?
 
         func input(name: String?) -> ContactInput {
-            ContactInput(name: name, city: city, partner: partner, role: role, email: email, phone: phone, languages: languages, notes: notes)
+            ContactInput(
+                name: name, city: .typed(city), partner: .typed(partner), role: role, email: email, phone: phone, languages: languages, notes: notes)
         }
     }
 
@@ -38,16 +41,12 @@ struct ContactCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if fields.city == nil && fields.partner == nil { throw ValidationError("Give --city or --partner: a contact belongs to one of them.") }
-            if fields.city != nil && fields.partner != nil {
-                throw ValidationError("Give --city or --partner, not both: a contact belongs to one of them.")
-            }
+            try refuseOwnerProblem(fields.input(name: name).ownerProblem(adding: true))
         }
 
         func run() throws {
             let registry = try database.open()
-            let contact = try registry.addContact(fields.input(name: name))
-            Console.output(output.renderer.renderAdded(id: contact.id!, record: ContactRows.record(try registry.contactDetails(String(contact.id!)))))
+            try ContactCommand.printAdded(try registry.addContact(fields.input(name: name)).id, in: registry, as: output)
         }
     }
 
@@ -61,50 +60,6 @@ struct ContactCommand: ParsableCommand {
         func run() throws {
             let contacts = try database.open(.readOnly).contacts(ContactFilter(city: city, partner: partner))
             Console.output(output.renderer.render(ContactRows.list(contacts)))
-        }
-    }
-
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one contact.")
-        @Argument(help: "The contact's id.") var contact: String
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            Console.output(output.renderer.render(ContactRows.record(try database.open(.readOnly).contactDetails(contact))))
-        }
-    }
-
-    struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "edit",
-            abstract: "Change a contact: only the options given change; --city or --partner moves them; '' clears an optional field.")
-        @Argument(help: "The contact's id.") var contact: String
-        @Option(help: "A new name.") var name: String?
-        @OptionGroup var fields: Fields
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func validate() throws {
-            if fields.city != nil && fields.partner != nil {
-                throw ValidationError("Give --city or --partner, not both: a contact belongs to one of them.")
-            }
-        }
-
-        func run() throws {
-            let registry = try database.open()
-            let contact = try registry.editContact(contact, fields.input(name: name))
-            Console.output(output.renderer.render(ContactRows.record(try registry.contactDetails(String(contact.id!)))))
-        }
-    }
-
-    struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a contact.")
-        @Argument(help: "The contact's id.") var contact: String
-        @OptionGroup var database: DatabaseOptions
-
-        func run() throws {
-            Console.report(try database.open().remove(.contact, contact))
         }
     }
 
@@ -158,4 +113,37 @@ struct ContactCommand: ParsableCommand {
             Console.message("Backups taken before now still hold this person; they go as `registry backup prune` removes them.")
         }
     }
+}
+
+extension ContactCommand: RecordNoun {
+    /// `edit`: a new name, and the fields `add` takes (--city or --partner moves them).
+    struct Changes: ParsableArguments {
+        @Option(help: "A new name.") var name: String?
+        @OptionGroup var fields: Fields
+
+        func validate() throws {
+            try refuseOwnerProblem(fields.input(name: name).ownerProblem(adding: false))
+        }
+    }
+
+    static let kind = RecordKind.contact
+    static let reference = "The contact's id."
+    static let showAbstract = "Show one contact."
+    static let editAbstract = "Change a contact: only the options given change; --city or --partner moves them; '' clears an optional field."
+    static let removeAbstract = "Remove a contact."
+
+    static func edit(_ reference: RecordReference, _ changes: Changes, in registry: Registry) throws -> Int64? {
+        try registry.editContact(reference, changes.fields.input(name: changes.name)).id
+    }
+
+    static func shown(_ reference: RecordReference, in registry: Registry) throws -> RecordView {
+        ContactRows.record(try registry.contactDetails(reference))
+    }
+}
+
+/// The library's rule of a contact's owner, as a usage error: the command line lacks the option
+/// (or gives both).
+private func refuseOwnerProblem(_ problem: String?) throws {
+    guard let problem else { return }
+    throw ValidationError(problem.prefix(1).uppercased() + problem.dropFirst() + ".")
 }

@@ -5,7 +5,7 @@ struct ExpenseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "expense",
         abstract: "Money spent on activities: add, list, show, edit, remove.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self])
+        subcommands: [Add.self, List.self, Show<ExpenseCommand>.self, Edit<ExpenseCommand>.self, Remove<ExpenseCommand>.self])
 
     /// The fields of an expense shared by `add` and `edit`.
     struct Fields: ParsableArguments {
@@ -19,7 +19,7 @@ struct ExpenseCommand: ParsableCommand {
         var note: String?
 
         func input(activity: String?) -> ExpenseInput {
-            ExpenseInput(activity: activity, amount: amount, category: category, date: date, note: note)
+            ExpenseInput(activity: .typed(activity), amount: amount, category: category, date: date, note: note)
         }
     }
 
@@ -37,9 +37,7 @@ struct ExpenseCommand: ParsableCommand {
 
         func run() throws {
             let registry = try database.open()
-            let expense = try registry.addExpense(fields.input(activity: activity))
-            let shown = ActivityRows.expenses([try registry.expenseDetails(String(expense.id!))])
-            Console.output(output.renderer.renderAdded(id: expense.id!, record: RecordView(fields: shown)))
+            try ExpenseCommand.printAdded(try registry.addExpense(fields.input(activity: activity)).id, in: registry, as: output)
         }
     }
 
@@ -61,43 +59,27 @@ struct ExpenseCommand: ParsableCommand {
             Console.output(output.renderer.render(ActivityRows.expenses(try database.open(.readOnly).expenses(filter))))
         }
     }
+}
 
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one expense.")
-        @Argument(help: "The expense's id.") var expense: String
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            let shown = ActivityRows.expenses([try database.open(.readOnly).expenseDetails(expense)])
-            Console.output(output.renderer.render(RecordView(fields: shown)))
-        }
-    }
-
-    struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "edit", abstract: "Change an expense: only the options given change; '' clears an optional field.")
-        @Argument(help: "The expense's id.") var expense: String
+extension ExpenseCommand: RecordNoun {
+    /// `edit`: a new activity, and the fields `add` takes.
+    struct Changes: ParsableArguments {
         @Option(help: "Move it to another activity (its id).") var activity: String?
         @OptionGroup var fields: Fields
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            let registry = try database.open()
-            let edited = try registry.editExpense(expense, fields.input(activity: activity))
-            Console.output(output.renderer.render(RecordView(fields: ActivityRows.expenses([try registry.expenseDetails(String(edited.id!))]))))
-        }
     }
 
-    struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an expense.")
-        @Argument(help: "The expense's id.") var expense: String
-        @OptionGroup var database: DatabaseOptions
+    static let kind = RecordKind.expense
+    static let reference = "The expense's id."
+    static let showAbstract = "Show one expense."
+    static let editAbstract = "Change an expense: only the options given change; '' clears an optional field."
+    static let removeAbstract = "Remove an expense."
 
-        func run() throws {
-            Console.report(try database.open().remove(.expense, expense))
-        }
+    static func edit(_ reference: RecordReference, _ changes: Changes, in registry: Registry) throws -> Int64? {
+        try registry.editExpense(reference, changes.fields.input(activity: changes.activity)).id
+    }
+
+    static func shown(_ reference: RecordReference, in registry: Registry) throws -> RecordView {
+        RecordView(fields: ActivityRows.expenses([try registry.expenseDetails(reference)]))
     }
 }
 

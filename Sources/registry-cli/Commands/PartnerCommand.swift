@@ -5,7 +5,7 @@ struct PartnerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partner",
         abstract: "Partner organisations in Norway, Iceland and Liechtenstein: add, list, show, edit, remove.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self])
+        subcommands: [Add.self, List.self, Show<PartnerCommand>.self, Edit<PartnerCommand>.self, Remove<PartnerCommand>.self])
 
     /// The fields of a partner shared by `add` and `edit`.
     struct Fields: ParsableArguments {
@@ -53,8 +53,7 @@ struct PartnerCommand: ParsableCommand {
 
         func run() throws {
             let registry = try database.open()
-            let partner = try registry.addPartner(fields.input(name: name))
-            Console.output(output.renderer.renderAdded(id: partner.id!, record: PartnerRows.record(try registry.partnerDetails(String(partner.id!)))))
+            try PartnerCommand.printAdded(try registry.addPartner(fields.input(name: name)).id, in: registry, as: output)
         }
     }
 
@@ -72,48 +71,30 @@ struct PartnerCommand: ParsableCommand {
             Console.output(output.renderer.render(PartnerRows.list(partners)))
         }
     }
+}
 
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show one partner with its topics, budget figures, contacts and partnerships.")
-        @Argument(help: "The partner's id or name (case and Norwegian letters ignored; a unique beginning is enough).", completion: .partners)
-        var partner: String
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            Console.output(output.renderer.render(PartnerRows.record(try database.open(.readOnly).partnerDetails(partner))))
-        }
-    }
-
-    struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "edit",
-            abstract: "Change a partner: only the options given change; an empty value (--notes '') clears an optional field.")
-        @Argument(help: "The partner's id or name.", completion: .partners) var partner: String
+extension PartnerCommand: CascadingNoun {
+    /// `edit`: a new name, and the fields `add` takes.
+    struct Changes: ParsableArguments {
         @Option(help: "A new name.") var name: String?
         @OptionGroup var fields: Fields
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            let registry = try database.open()
-            let partner = try registry.editPartner(partner, fields.input(name: name))
-            Console.output(output.renderer.render(PartnerRows.record(try registry.partnerDetails(String(partner.id!)))))
-        }
     }
 
-    struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "remove",
-            abstract: "Remove a partner; refused while it has contacts or partnerships unless --cascade.")
-        @Argument(help: "The partner's id or name.", completion: .partners) var partner: String
-        @Flag(help: "Also remove its contacts and partnerships, with their activities and expenses.") var cascade = false
-        @OptionGroup var database: DatabaseOptions
+    static let kind = RecordKind.partner
+    static let reference = "The partner's id or name."
+    static let showReference = "The partner's id or name (case and Norwegian letters ignored; a unique beginning is enough)."
+    static let referenceCompletion: CompletionKind? = .partners
+    static let showAbstract = "Show one partner with its topics, budget figures, contacts and partnerships."
+    static let editAbstract = "Change a partner: only the options given change; an empty value (--notes '') clears an optional field."
+    static let removeAbstract = "Remove a partner; refused while it has contacts or partnerships unless --cascade."
+    static let cascadeHelp = "Also remove its contacts and partnerships, with their activities and expenses."
 
-        func run() throws {
-            Console.report(try database.open().remove(.partner, partner, cascade: cascade))
-        }
+    static func edit(_ reference: RecordReference, _ changes: Changes, in registry: Registry) throws -> Int64? {
+        try registry.editPartner(reference, changes.fields.input(name: changes.name)).id
+    }
+
+    static func shown(_ reference: RecordReference, in registry: Registry) throws -> RecordView {
+        PartnerRows.record(try registry.partnerDetails(reference))
     }
 }
 

@@ -5,7 +5,7 @@ struct PartnershipCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partnership",
         abstract: "A town and a partner working together: add, list, show, edit, remove. Named by id or CITY/PARTNER.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self])
+        subcommands: [Add.self, List.self, Show<PartnershipCommand>.self, Edit<PartnershipCommand>.self, Remove<PartnershipCommand>.self])
 
     /// The fields of a partnership shared by `add` and `edit`.
     struct Fields: ParsableArguments {
@@ -36,7 +36,7 @@ struct PartnershipCommand: ParsableCommand {
 
         func input(city: String?, partner: String?) -> PartnershipInput {
             PartnershipInput(
-                city: city, partner: partner, status: status, budget: budget, signed: signed, start: start, end: end,
+                city: .typed(city), partner: .typed(partner), status: status, budget: budget, signed: signed, start: start, end: end,
                 topics: topicCodes(topics), notes: notes, improvedKnowledge: improvedKnowledge, continues: continues,
                 lastingEffects: lastingEffects)
         }
@@ -52,9 +52,7 @@ struct PartnershipCommand: ParsableCommand {
 
         func run() throws {
             let registry = try database.open()
-            let partnership = try registry.addPartnership(fields.input(city: city, partner: partner))
-            let details = try registry.partnershipDetails(String(partnership.id!))
-            Console.output(output.renderer.renderAdded(id: partnership.id!, record: PartnershipRows.record(details)))
+            try PartnershipCommand.printAdded(try registry.addPartnership(fields.input(city: city, partner: partner)).id, in: registry, as: output)
         }
     }
 
@@ -72,45 +70,31 @@ struct PartnershipCommand: ParsableCommand {
             Console.output(output.renderer.render(PartnershipRows.list(try database.open(.readOnly).partnerships(filter))))
         }
     }
+}
 
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one partnership with its activities and budget figures.")
-        @Argument(help: "The partnership's id or CITY/PARTNER, e.g. lodz/bergen.", completion: .partnerships) var partnership: String
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            Console.output(output.renderer.render(PartnershipRows.record(try database.open(.readOnly).partnershipDetails(partnership))))
-        }
-    }
-
-    struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "edit", abstract: "Change a partnership: only the options given change; '' clears an optional field.")
-        @Argument(help: "The partnership's id or CITY/PARTNER.", completion: .partnerships) var partnership: String
+extension PartnershipCommand: CascadingNoun {
+    /// `edit`: a new town or partner, and the fields `add` takes.
+    struct Changes: ParsableArguments {
         @Option(help: "Move it to another town.", completion: .cities) var city: String?
         @Option(help: "Move it to another partner.", completion: .partners) var partner: String?
         @OptionGroup var fields: Fields
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            let registry = try database.open()
-            let edited = try registry.editPartnership(partnership, fields.input(city: city, partner: partner))
-            Console.output(output.renderer.render(PartnershipRows.record(try registry.partnershipDetails(String(edited.id!)))))
-        }
     }
 
-    struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "remove", abstract: "Remove a partnership; refused while it has activities unless --cascade.")
-        @Argument(help: "The partnership's id or CITY/PARTNER.", completion: .partnerships) var partnership: String
-        @Flag(help: "Also remove its activities and their expenses.") var cascade = false
-        @OptionGroup var database: DatabaseOptions
+    static let kind = RecordKind.partnership
+    static let reference = "The partnership's id or CITY/PARTNER."
+    static let showReference = "The partnership's id or CITY/PARTNER, e.g. lodz/bergen."
+    static let referenceCompletion: CompletionKind? = .partnerships
+    static let showAbstract = "Show one partnership with its activities and budget figures."
+    static let editAbstract = "Change a partnership: only the options given change; '' clears an optional field."
+    static let removeAbstract = "Remove a partnership; refused while it has activities unless --cascade."
+    static let cascadeHelp = "Also remove its activities and their expenses."
 
-        func run() throws {
-            Console.report(try database.open().remove(.partnership, partnership, cascade: cascade))
-        }
+    static func edit(_ reference: RecordReference, _ changes: Changes, in registry: Registry) throws -> Int64? {
+        try registry.editPartnership(reference, changes.fields.input(city: changes.city, partner: changes.partner)).id
+    }
+
+    static func shown(_ reference: RecordReference, in registry: Registry) throws -> RecordView {
+        PartnershipRows.record(try registry.partnershipDetails(reference))
     }
 }
 

@@ -1,0 +1,28 @@
+/// How a record is named: by the words a person typed (an id, a name, `CITY/PARTNER`), or by
+/// an id the program already holds (an import's resolved name, the record an edit returned),
+/// which is used as it is and never parsed again.
+public enum RecordReference: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    case typed(String)
+    case id(Int64)
+
+    public init(stringLiteral value: String) { self = .typed(value) }
+
+    /// The reference as a person would type it, for messages.
+    public var description: String {
+        switch self {
+        case .typed(let text): text
+        case .id(let id): String(id)
+        }
+    }
+
+    /// The id, when the reference is one.
+    var id: Int64? {
+        if case .id(let id) = self { return id }
+        return nil
+    }
+}
+
+extension Optional where Wrapped == RecordReference {
+    /// A typed reference, when there is a text.
+    public static func typed(_ text: String?) -> RecordReference? { text.map(RecordReference.typed) }
+}
