@@ -20,7 +20,10 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens (creating and migrating) the registry these options name; read commands pass
     /// `.readOnly` so they never write to the file.
     func open(_ access: Registry.Access = .readWrite) throws -> Registry {
-        let path = try path
+        try open(path, access)
+    }
+
+    private func open(_ path: String, _ access: Registry.Access) throws -> Registry {
         if let warning = NetworkFileSystems.warning(for: path) { Console.message(warning) }
         return try Registry.open(path: path, actor: actor ?? Registry.defaultActor(environment: CommandContext.current.environment), access: access)
     }
@@ -32,13 +35,13 @@ struct DatabaseOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: path) else {
             throw RegistryError.refused("There is no database at \(path). Give --db the register's file.")
         }
-        return try open(.readOnly)
+        return try open(path, .readOnly)
     }
 }
 
 /// Topic codes typed as `CODE,CODE,...`.
 func topicCodes(_ text: String?) -> [String]? {
-    text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    text.map([String].init(typedList:))
 }
 
 /// `--quiet`: for cron jobs and scripts that want to hear only of failures.
@@ -52,4 +55,11 @@ struct QuietOption: ParsableArguments {
     func validate() throws {
         if quiet { Console.quiet = true }
     }
+}
+
+/// The first required field `input` lacks (the library's rule), as a usage error: the option
+/// is missing from the command line.
+func refuseMissingOptions(_ input: some RecordInput) throws {
+    guard let missing = input.missingFields.first else { return }
+    throw ValidationError("Missing expected argument '--\(missing.field)'.")
 }

@@ -42,7 +42,7 @@ struct ImportRow {
 
     /// A list of codes written `a,b,c`; an empty cell is the empty list.
     func list(_ column: String) -> [String]? {
-        self[column].map { $0.split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty } }
+        self[column].map([String].init(typedList:))
     }
 
     /// The record id the row gives, if any.

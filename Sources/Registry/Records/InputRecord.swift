@@ -115,3 +115,17 @@ extension Registry {
         try write { db in try R.update(id: resolve(db), with: input, in: InputContext(db)).record }
     }
 }
+
+/// Raw values for adding a record, as a person typed them.
+public protocol RecordInput: Sendable {
+    /// The required fields not given, by the rule `add` checks (an edit may leave any field
+    /// as it is). The command line asks the same, to refuse a missing option as a usage error.
+    var missingFields: [FieldProblem] { get }
+}
+
+extension CityInput: RecordInput { public var missingFields: [FieldProblem] { City.missingFields(in: self) } }
+extension PartnerInput: RecordInput { public var missingFields: [FieldProblem] { Partner.missingFields(in: self) } }
+extension ContactInput: RecordInput { public var missingFields: [FieldProblem] { Contact.missingFields(in: self) } }
+extension PartnershipInput: RecordInput { public var missingFields: [FieldProblem] { Partnership.missingFields(in: self) } }
+extension ActivityInput: RecordInput { public var missingFields: [FieldProblem] { Activity.missingFields(in: self) } }
+extension ExpenseInput: RecordInput { public var missingFields: [FieldProblem] { Expense.missingFields(in: self) } }

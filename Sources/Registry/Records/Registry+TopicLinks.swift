@@ -59,4 +59,10 @@ extension Array where Element == String {
     init(commaSeparated text: String?) {
         self = text.map { $0.split(separator: ",").map(String.init) } ?? []
     }
+
+    /// A list a person typed as `a,b,c` (an option, an import cell): each item trimmed, empty
+    /// items (`a, ,b`) dropped; an empty text is the empty list.
+    public init(typedList text: String) {
+        self = text.split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
+    }
 }

@@ -49,8 +49,7 @@ struct ActivityCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if fields.kind == nil { throw ValidationError("Missing expected argument '--kind <kind>'.") }
-            if fields.title == nil { throw ValidationError("Missing expected argument '--title <title>'.") }
+            try refuseMissingOptions(fields.input(partnership: partnership))
         }
 
         func run() throws {

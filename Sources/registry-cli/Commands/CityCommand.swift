@@ -52,7 +52,7 @@ struct CityCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if fields.voivodeship == nil { throw ValidationError("Missing expected argument '--voivodeship <voivodeship>'.") }
+            try refuseMissingOptions(fields.input(name: name))
         }
 
         func run() throws {

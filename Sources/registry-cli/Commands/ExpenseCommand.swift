@@ -31,8 +31,7 @@ struct ExpenseCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if fields.amount == nil { throw ValidationError("Missing expected argument '--amount <eur>'.") }
-            if fields.category == nil { throw ValidationError("Missing expected argument '--category <category>'.") }
+            try refuseMissingOptions(fields.input(activity: activity))
         }
 
         func run() throws {

@@ -12,13 +12,15 @@ struct MigrateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let path = try database.path
         if list {
-            let migrations = try Registry.migrations(path: try database.path)
+            let migrations = try Registry.migrations(path: path)
             let rows = migrations.map { [Cell.text($0.identifier), .text($0.applied ? "applied" : "pending")] }
             Console.output(output.renderer.render(TableData(columns: ["migration", "state"], rows: rows)))
         } else {
-            let migrations = try Registry.migrations(path: try database.open().path ?? (try database.path))
-            Console.message("\(try database.path) is up to date: \(migrations.count) migrations applied.")
+            _ = try database.open()
+            let migrations = try Registry.migrations(path: path)
+            Console.message("\(path) is up to date: \(migrations.count) migrations applied.")
         }
     }
 }

@@ -48,7 +48,7 @@ struct PartnerCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if fields.kind == nil { throw ValidationError("Missing expected argument '--kind <kind>'.") }
+            try refuseMissingOptions(fields.input(name: name))
         }
 
         func run() throws {
