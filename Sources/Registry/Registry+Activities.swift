@@ -61,7 +61,7 @@ extension Registry {
 extension Activity: InputRecord {
     static let blank = Activity(
         id: nil, partnershipId: 0, kind: .workshop, title: "", direction: nil, startDate: nil, endDate: nil, location: nil,
-        participants: nil, plannedCostCents: nil, status: .planned, topicId: nil, notes: nil)
+        participants: nil, plannedCostCents: nil, status: .initial, topicId: nil, notes: nil)
 
     static func missingFields(in input: ActivityInput) -> [FieldProblem] {
         [

@@ -71,7 +71,7 @@ extension Registry {
 
 extension City: InputRecord {
     static let blank = City(
-        id: nil, name: "", nameKey: "", voivodeship: "", population: nil, status: .applicant, partnerBudgetCents: nil,
+        id: nil, name: "", nameKey: "", voivodeship: "", population: nil, status: .initial, partnerBudgetCents: nil,
         projectCode: nil, projectGrantCents: nil, expectations: nil, website: nil, teryt: nil, notes: nil)
 
     static let topicLink: TopicLink? = .city

@@ -66,7 +66,7 @@ extension Registry {
 
 extension Partner: InputRecord {
     static let blank = Partner(
-        id: nil, name: "", nameKey: "", country: .norway, kind: .other, orgNumber: nil, county: nil, expertise: nil,
+        id: nil, name: "", nameKey: "", country: .initial, kind: .other, orgNumber: nil, county: nil, expertise: nil,
         website: nil, notes: nil)
 
     static let topicLink: TopicLink? = .partner

@@ -47,7 +47,7 @@ extension Registry {
 
 extension Partnership: InputRecord {
     static let blank = Partnership(
-        id: nil, cityId: 0, partnerId: 0, status: .proposed, budgetCents: nil, signedDate: nil, startDate: nil, endDate: nil,
+        id: nil, cityId: 0, partnerId: 0, status: .initial, budgetCents: nil, signedDate: nil, startDate: nil, endDate: nil,
         improvedKnowledge: nil, continues: nil, lastingEffects: nil, notes: nil)
 
     static let topicLink: TopicLink? = .partnership

@@ -70,3 +70,17 @@ enum CompletionWords {
         return given
     }
 }
+
+/// A closed set as help lists it, from the library's own enum: `a, b or c`.
+func choices<V: Vocabulary>(_: V.Type) -> String {
+    listed(V.allCases.map(\.rawValue))
+}
+
+/// The same, the value a new record takes marked: `a (default), b or c`.
+func defaultedChoices<V: DefaultedVocabulary>(_: V.Type) -> String {
+    listed(V.allCases.map { $0 == V.initial ? $0.rawValue + " (default)" : $0.rawValue })
+}
+
+private func listed(_ values: [String]) -> String {
+    values.count < 2 ? values.joined() : values.dropLast().joined(separator: ", ") + " or " + values[values.count - 1]
+}

@@ -55,4 +55,20 @@ struct OnePlaceRulesTests {
         #expect(rows.count == 2)
         for row in rows { #expect(row["topics"] as? [String] == ["air_quality", "cycling"], "\(row)") }
     }
+
+    /// Help lists each closed set from the library's enum, every value and the default.
+    @Test(arguments: [
+        (["city", "add"], CityStatus.allCases.map(\.rawValue), "applicant (default)"),
+        (["partner", "add"], PartnerKind.allCases.map(\.rawValue) + Country.allCases.map(\.rawValue), "NO (default)"),
+        (["partnership", "add"], PartnershipStatus.allCases.map(\.rawValue) + Answer.allCases.map(\.rawValue), "proposed (default)"),
+        (["activity", "add"], ActivityKind.allCases.map(\.rawValue) + Direction.allCases.map(\.rawValue), "planned (default)"),
+        (["expense", "add"], ExpenseCategory.allCases.map(\.rawValue), "staff"),
+    ])
+    func helpListsTheClosedSetsOfTheLibrary(_ command: [String], _ values: [String], _ marked: String) throws {
+        let help = try CommandRunner.run(command + ["--help"])
+        #expect(help.status == 0)
+        let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for value in values { #expect(text.contains(value), "\(value) in \(command)") }
+        #expect(text.contains(marked), "\(text)")
+    }
 }

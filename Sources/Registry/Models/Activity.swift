@@ -40,7 +40,9 @@ public enum Direction: String, Vocabulary {
     case toPoland = "to_poland"
 }
 
-public enum ActivityStatus: String, Vocabulary {
+public enum ActivityStatus: String, DefaultedVocabulary {
+    public static let initial = ActivityStatus.planned
+
     case planned, completed, cancelled
 }
 

@@ -48,7 +48,9 @@ extension City {
     }
 }
 
-public enum CityStatus: String, Vocabulary {
+public enum CityStatus: String, DefaultedVocabulary {
+    public static let initial = CityStatus.applicant
+
     case applicant, selected
     case notSelected = "not_selected"
     case withdrawn

@@ -40,7 +40,9 @@ extension Partner {
 }
 
 /// The EEA donor states.
-public enum Country: String, Vocabulary {
+public enum Country: String, DefaultedVocabulary {
+    public static let initial = Country.norway
+
     case norway = "NO"
     case iceland = "IS"
     case liechtenstein = "LI"

@@ -23,7 +23,9 @@ public struct Partnership: RegistryRecord, Equatable, Sendable {
     }
 }
 
-public enum PartnershipStatus: String, Vocabulary {
+public enum PartnershipStatus: String, DefaultedVocabulary {
+    public static let initial = PartnershipStatus.proposed
+
     case proposed, contacted, agreed, active, completed, declined, cancelled
 
     /// Statuses whose budget counts as committed.

@@ -11,3 +11,8 @@ extension RegistryRecord {
 /// A closed set stored as TEXT with a CHECK in SQL, and written the same way on the command line.
 public protocol Vocabulary: RawRepresentable, CaseIterable, Codable, Sendable, Hashable, DatabaseValueConvertible
 where RawValue == String {}
+
+/// A closed set with the value a new record takes when none is given (help says which).
+public protocol DefaultedVocabulary: Vocabulary {
+    static var initial: Self { get }
+}

@@ -10,12 +10,12 @@ struct ActivityCommand: ParsableCommand {
     /// The fields of an activity shared by `add` and `edit`.
     struct Fields: ParsableArguments {
         @Option(
-            help: "joint_development, advisory, knowledge_exchange, study_visit, workshop, conference or internship.",
+            help: ArgumentHelp(choices(ActivityKind.self) + "."),
             completion: .values(ActivityKind.self))
         var kind: String?
         @Option(help: "What it is called.")
         var title: String?
-        @Option(help: "For study visits and internships: to_norway or to_poland.", completion: .values(Direction.self))
+        @Option(help: ArgumentHelp("For study visits and internships: \(choices(Direction.self))."), completion: .values(Direction.self))
         var direction: String?
         @Option(help: ArgumentHelp("First day, YYYY-MM-DD.", valueName: "date"))
         var start: String?
@@ -27,7 +27,7 @@ struct ActivityCommand: ParsableCommand {
         var participants: String?
         @Option(name: .customLong("planned-cost"), parsing: .unconditional, help: ArgumentHelp("Planned cost in euros.", valueName: "eur"))
         var plannedCost: String?
-        @Option(help: "planned (default), completed or cancelled.", completion: .values(ActivityStatus.self))
+        @Option(help: ArgumentHelp(defaultedChoices(ActivityStatus.self) + "."), completion: .values(ActivityStatus.self))
         var status: String?
         @Option(help: ArgumentHelp("Its topic, as a code.", valueName: "code"), completion: .topic)
         var topic: String?

@@ -13,7 +13,7 @@ struct CityCommand: ParsableCommand {
         var voivodeship: String?
         @Option(help: "Number of inhabitants.")
         var population: String?
-        @Option(help: "applicant, selected, not_selected or withdrawn (default: applicant).", completion: .values(CityStatus.self))
+        @Option(help: ArgumentHelp(defaultedChoices(CityStatus.self) + "."), completion: .values(CityStatus.self))
         var status: String?
         @Option(
             name: .customLong("partner-budget"), parsing: .unconditional,
@@ -63,7 +63,7 @@ struct CityCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List towns, by name.")
-        @Option(help: "Only towns with this status: applicant, selected, not_selected, withdrawn.") var status: CityStatus?
+        @Option(help: "Only towns with this status.") var status: CityStatus?
         @Option(help: "Only towns in this voivodeship.", completion: .voivodeships) var voivodeship: String?
         @Option(help: ArgumentHelp("Only towns that want help with this topic.", valueName: "code"), completion: .topic) var topic: String?
         @OptionGroup var database: DatabaseOptions

@@ -11,7 +11,7 @@ struct ExpenseCommand: ParsableCommand {
     struct Fields: ParsableArguments {
         @Option(parsing: .unconditional, help: ArgumentHelp("The amount in euros, e.g. 1234.50.", valueName: "eur"))
         var amount: String?
-        @Option(help: "staff, travel, venue, equipment, consumables, services, indirect or other.", completion: .values(ExpenseCategory.self))
+        @Option(help: ArgumentHelp(choices(ExpenseCategory.self) + "."), completion: .values(ExpenseCategory.self))
         var category: String?
         @Option(help: ArgumentHelp("When it was spent, YYYY-MM-DD.", valueName: "date"))
         var date: String?

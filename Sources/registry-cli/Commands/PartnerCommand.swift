@@ -9,9 +9,9 @@ struct PartnerCommand: ParsableCommand {
 
     /// The fields of a partner shared by `add` and `edit`.
     struct Fields: ParsableArguments {
-        @Option(help: "municipality, county, organisation, company, research or other.", completion: .values(PartnerKind.self))
+        @Option(help: ArgumentHelp(choices(PartnerKind.self) + "."), completion: .values(PartnerKind.self))
         var kind: String?
-        @Option(help: "NO (default), IS or LI.", completion: .values(Country.self))
+        @Option(help: ArgumentHelp(defaultedChoices(Country.self) + "."), completion: .values(Country.self))
         var country: String?
         @Option(
             name: .customLong("org-number"),
@@ -60,7 +60,7 @@ struct PartnerCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List partners, by name.")
         @Option(help: "Only partners of this kind.") var kind: PartnerKind?
-        @Option(help: "Only partners in this country: NO, IS or LI.") var country: Country?
+        @Option(help: "Only partners in this country.") var country: Country?
         @Option(help: ArgumentHelp("Only partners in this Norwegian county.", valueName: "fylke"), completion: .counties) var county: String?
         @Option(help: ArgumentHelp("Only partners that offer this topic.", valueName: "code"), completion: .topic) var topic: String?
         @OptionGroup var database: DatabaseOptions

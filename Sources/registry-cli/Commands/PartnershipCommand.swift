@@ -9,7 +9,7 @@ struct PartnershipCommand: ParsableCommand {
 
     /// The fields of a partnership shared by `add` and `edit`.
     struct Fields: ParsableArguments {
-        @Option(help: "proposed (default), contacted, agreed, active, completed, declined or cancelled.", completion: .values(PartnershipStatus.self))
+        @Option(help: ArgumentHelp(defaultedChoices(PartnershipStatus.self) + "."), completion: .values(PartnershipStatus.self))
         var status: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("The budget committed to it, in euros.", valueName: "eur"))
         var budget: String?
@@ -25,12 +25,17 @@ struct PartnershipCommand: ParsableCommand {
         var notes: String?
         @Option(
             name: .customLong("improved-knowledge"),
-            help: ArgumentHelp("Did it improve knowledge and mutual understanding?", valueName: "yes|no|not_yet"), completion: .values(Answer.self))
+            help: ArgumentHelp(
+                "Did it improve knowledge and mutual understanding?", valueName: Answer.allCases.map(\.rawValue).joined(separator: "|")),
+            completion: .values(Answer.self))
         var improvedKnowledge: String?
-        @Option(help: ArgumentHelp("Is cooperation likely to continue?", valueName: "yes|no|not_yet"), completion: .values(Answer.self))
+        @Option(
+            help: ArgumentHelp("Is cooperation likely to continue?", valueName: Answer.allCases.map(\.rawValue).joined(separator: "|")),
+            completion: .values(Answer.self))
         var continues: String?
         @Option(
-            name: .customLong("lasting-effects"), help: ArgumentHelp("Did it have lasting positive effects?", valueName: "yes|no|not_yet"),
+            name: .customLong("lasting-effects"),
+            help: ArgumentHelp("Did it have lasting positive effects?", valueName: Answer.allCases.map(\.rawValue).joined(separator: "|")),
             completion: .values(Answer.self))
         var lastingEffects: String?
 
