@@ -1,25 +1,68 @@
 import ArgumentParser
 
-/// The formats of read commands (CLI.md, "Database and global options").
-enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
-    case table, csv, tsv, json, ndjson, markdown
+/// Every format the registry writes (CLI.md, "Database and global options"). Each command
+/// takes the ones that suit it (`FormatChoice`), named and completed from this one list.
+enum OutputFormat: String, CaseIterable, Sendable {
+    case table, csv, tsv, json, ndjson, markdown, html
+
+    /// Written row by row as rows come, so memory stays flat for a million rows; the others
+    /// measure their columns (or build a page) first.
+    var isStreamed: Bool { self == .csv || self == .json || self == .ndjson }
+}
+
+/// The formats one command writes, for its `--format`.
+protocol OutputFormatSet {
+    static var formats: [OutputFormat] { get }
+}
+
+/// Lists and records: every text format.
+enum ReadFormats: OutputFormatSet {
+    static let formats: [OutputFormat] = [.table, .csv, .tsv, .json, .ndjson, .markdown]
+}
+
+/// Reports: the text formats and an HTML page with charts.
+enum ReportFormats: OutputFormatSet {
+    static let formats = ReadFormats.formats + [.html]
+}
+
+/// Exports of any size: the formats written as rows come.
+enum ExportFormats: OutputFormatSet {
+    static let formats = OutputFormat.allCases.filter(\.isStreamed)
+}
+
+/// A `--format` value among the formats of `Set`; any other is a usage error listing them.
+struct FormatChoice<Set: OutputFormatSet>: ExpressibleByArgument, Equatable {
+    let format: OutputFormat
+
+    init?(argument: String) {
+        guard let format = OutputFormat(rawValue: argument), Set.formats.contains(format) else { return nil }
+        self.format = format
+    }
+
+    static var allValueStrings: [String] { Set.formats.map(\.rawValue) }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+
+    /// `table, csv ... or markdown`, for help.
+    static var listed: String {
+        allValueStrings.dropLast().joined(separator: ", ") + " or " + (allValueStrings.last ?? "")
+    }
 }
 
 /// `--format` and `--excel`, shared by every read command.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table, csv, tsv, json, ndjson or markdown (default: table; csv with --excel).")
-    var format: OutputFormat?
+    @Option(help: ArgumentHelp("Output format: \(FormatChoice<ReadFormats>.listed) (default: table; csv with --excel)."))
+    var format: FormatChoice<ReadFormats>?
 
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, and cells that a spreadsheet would run as a formula defused.")
     var excel = false
 
     func validate() throws {
-        if excel, let format, format != .csv {
+        if excel, let format = format?.format, format != .csv {
             throw ValidationError("--excel applies to CSV; drop --format \(format.rawValue) or use --format csv.")
         }
     }
 
     var renderer: Renderer {
-        Renderer(format: format ?? (excel ? .csv : .table), excel: excel)
+        Renderer(format: format?.format ?? (excel ? .csv : .table), excel: excel)
     }
 }

@@ -21,7 +21,8 @@ struct ExportCommand: ParsableCommand {
 
     @Argument(help: "What to export: city, partner, contact, partnership, activity, expense, topic, log or datasette-metadata.")
     var entity: ExportTarget
-    @Option(help: "csv (default), json or ndjson; datasette-metadata is always json.") var format: RowStream.Format?
+    @Option(help: ArgumentHelp("\(FormatChoice<ExportFormats>.listed) (default: csv); datasette-metadata is always json."))
+    var format: FormatChoice<ExportFormats>?
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, formulas defused.") var excel = false
     @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"), completion: .file()) var output: String?
     @OptionGroup var database: DatabaseOptions
@@ -29,10 +30,10 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if entity == .datasetteMetadata {
             if excel { throw ValidationError("--excel applies to CSV; datasette-metadata is JSON only. Drop --excel.") }
-            if let format, format != .json {
+            if let format = format?.format, format != .json {
                 throw ValidationError("datasette-metadata is JSON only; drop --format \(format.rawValue).")
             }
-        } else if excel, let format, format != .csv {
+        } else if excel, let format = format?.format, format != .csv {
             throw ValidationError("--excel applies to CSV; drop --format \(format.rawValue).")
         }
     }
@@ -49,7 +50,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func write(_ entity: ExportEntity, of registry: Registry, to handle: FileHandle) throws {
-        let stream = RowStream(format: format ?? .csv, excel: excel, to: handle)
+        let stream = RowStream(format: format?.format ?? .csv, excel: excel, to: handle)
         try ProgressDisplay.showing(streamingToStdout: output == nil) { progress in
             try registry.export(entity, progress: progress, columns: { stream.begin($0) }, row: { try stream.write($0) })
         }

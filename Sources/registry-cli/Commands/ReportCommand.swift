@@ -23,13 +23,9 @@ struct ReportCommand: ParsableCommand {
     @Option(
         help: "Only this status: a town's (budget) or an activity's (activities).",
         completion: .list(CityStatus.allCases.map(\.rawValue) + ActivityStatus.allCases.map(\.rawValue))) var status: String?
-    @Option(help: "Output format: table, csv, tsv, json, ndjson, markdown or html (default: table).") var format: ReportFormat?
+    @Option(help: ArgumentHelp("Output format: \(FormatChoice<ReportFormats>.listed) (default: table).")) var format: FormatChoice<ReportFormats>?
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, formulas defused.") var excel = false
     @OptionGroup var database: DatabaseOptions
-
-    enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-        case table, csv, tsv, json, ndjson, markdown, html
-    }
 
     func validate() throws {
         if name != "list", ReportName(rawValue: name) == nil {
@@ -37,7 +33,7 @@ struct ReportCommand: ParsableCommand {
                 "No report '\(name)'. The reports: \(ReportName.allCases.map(\.rawValue).joined(separator: ", ")); `registry report list` describes them."
             )
         }
-        if excel, let format, format != .csv { throw ValidationError("--excel applies to CSV; drop --format \(format.rawValue).") }
+        if excel, let format = format?.format, format != .csv { throw ValidationError("--excel applies to CSV; drop --format \(format.rawValue).") }
     }
 
     func run() throws {
@@ -48,7 +44,7 @@ struct ReportCommand: ParsableCommand {
         }
         let registry = try database.open(.readOnly)
         let filter = ReportFilter(city: city, theme: theme, from: from, to: to, status: status)
-        guard format == .html else {
+        guard format?.format == .html else {
             try renderer.output { columns, row in try registry.report(report, filter: filter, columns: columns, row: row) }
             return
         }
@@ -62,8 +58,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     private var renderer: Renderer {
-        let plain = format.flatMap { OutputFormat(rawValue: $0.rawValue) }
-        return Renderer(format: plain ?? (excel ? .csv : .table), excel: excel)
+        Renderer(format: format?.format ?? (excel ? .csv : .table), excel: excel)
     }
 
     private func describe(_ filter: ReportFilter) -> String {

@@ -14,6 +14,7 @@ struct Renderer {
         case .json: JSONText.array(table)
         case .ndjson: JSONText.lines(table)
         case .markdown: MarkdownText.render(table)
+        case .html: HTMLPage.render(title: "KS partnership registry", subtitle: "", charts: [], table: table)
         }
     }
 
@@ -37,7 +38,7 @@ struct Renderer {
             return text
         case .json:
             return JSONText.array(record.fields, nested: record.sections)
-        case .csv, .tsv, .ndjson:
+        case .csv, .tsv, .ndjson, .html:
             return render(record.fields)
         }
     }

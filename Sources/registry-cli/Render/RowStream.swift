@@ -5,18 +5,16 @@ import Registry
 /// Writes rows as they arrive, for exports of any size: CSV (with its Excel variant), JSON
 /// (an array written element by element) or NDJSON, through a buffered file handle.
 final class RowStream {
-    enum Format: String, CaseIterable, ExpressibleByArgument {
-        case csv, json, ndjson
-    }
-
-    private let format: Format
+    private let format: OutputFormat
     private let excel: Bool
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var columns: [String] = []
     private var rows = 0
 
-    init(format: Format, excel: Bool, to handle: FileHandle) {
+    /// `format` is one that `isStreamed`.
+    init(format: OutputFormat, excel: Bool, to handle: FileHandle) {
+        precondition(format.isStreamed, "\(format) is not written row by row")
         self.format = format
         self.excel = excel
         self.handle = handle
@@ -27,7 +25,7 @@ final class RowStream {
         switch format {
         case .csv: append((excel ? "\u{FEFF}" : "") + DelimitedText.csvLine(columns.map(Cell.text), excel: excel))
         case .json: append("[")
-        case .ndjson: break
+        case .ndjson, .table, .tsv, .markdown, .html: break  // only streamed formats reach a stream (init)
         }
     }
 
@@ -40,6 +38,7 @@ final class RowStream {
         case .ndjson:
             JSONText.appendObject(columns, row, to: &buffer)
             buffer.append(10)
+        case .table, .tsv, .markdown, .html: break
         }
         rows += 1
         if buffer.count >= 1 << 16 { try flush() }
@@ -65,8 +64,8 @@ extension Renderer {
     /// memory stays flat for a million rows; collected first for the formats that measure their
     /// columns (table, TSV, Markdown).
     func output(_ produce: (_ columns: ([String]) throws -> Void, _ row: ([Cell]) throws -> Void) throws -> Void) throws {
-        if let streamed = RowStream.Format(rawValue: format.rawValue) {
-            let stream = RowStream(format: streamed, excel: excel, to: CommandContext.current.standardOutput)
+        if format.isStreamed {
+            let stream = RowStream(format: format, excel: excel, to: CommandContext.current.standardOutput)
             try produce({ stream.begin($0) }, { try stream.write($0) })
             try stream.end()
         } else {
