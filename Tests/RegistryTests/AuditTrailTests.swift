@@ -208,7 +208,7 @@ struct AuditTrailTests {
         let entries = Self.cases.flatMap(\.expected) + AuditLogProtectionTests.directSQLCases.flatMap(\.expected)
         let covered = Set(entries.map { "\($0.action.rawValue) \($0.table)" })
         for table in AuditFilter.tables {
-            for action in [AuditAction.insert, .update, .delete] {  // imports: ImportCommandTests
+            for action in [AuditAction.insert, .update, .delete] {  // imports: Import/ImportUpdateTests
                 #expect(covered.contains("\(action.rawValue) \(table)"), "no case logs \(action.rawValue) on \(table)")
             }
         }
