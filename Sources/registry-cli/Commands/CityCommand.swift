@@ -77,11 +77,7 @@ struct CityCommand: ParsableCommand {
 }
 
 extension CityCommand: CascadingNoun {
-    /// `edit`: a new name, and the fields `add` takes.
-    struct Changes: ParsableArguments {
-        @Option(help: "A new name.") var name: String?
-        @OptionGroup var fields: Fields
-    }
+    typealias Changes = Renaming<Fields>
 
     static let kind = RecordKind.city
     static let reference = "The town's id or name."

@@ -74,11 +74,7 @@ struct PartnerCommand: ParsableCommand {
 }
 
 extension PartnerCommand: CascadingNoun {
-    /// `edit`: a new name, and the fields `add` takes.
-    struct Changes: ParsableArguments {
-        @Option(help: "A new name.") var name: String?
-        @OptionGroup var fields: Fields
-    }
+    typealias Changes = Renaming<Fields>
 
     static let kind = RecordKind.partner
     static let reference = "The partner's id or name."

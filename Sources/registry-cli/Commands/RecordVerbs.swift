@@ -95,3 +95,9 @@ extension RecordNoun {
         Console.output(output.renderer.renderAdded(id: id, record: try shown(.id(id), in: registry)))
     }
 }
+
+/// `edit`'s options for a record people know by name: a new name, and the fields `add` takes.
+struct Renaming<Fields: ParsableArguments>: ParsableArguments {
+    @Option(help: "A new name.") var name: String?
+    @OptionGroup var fields: Fields
+}
