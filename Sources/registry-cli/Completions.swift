@@ -81,6 +81,7 @@ func defaultedChoices<V: DefaultedVocabulary>(_: V.Type) -> String {
     listed(V.allCases.map { $0 == V.initial ? $0.rawValue + " (default)" : $0.rawValue })
 }
 
-private func listed(_ values: [String]) -> String {
+/// `a, b or c`.
+func listed(_ values: [String]) -> String {
     values.count < 2 ? values.joined() : values.dropLast().joined(separator: ", ") + " or " + values[values.count - 1]
 }

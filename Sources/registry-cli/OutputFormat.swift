@@ -43,9 +43,7 @@ struct FormatChoice<Set: OutputFormatSet>: ExpressibleByArgument, Equatable {
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 
     /// `table, csv ... or markdown`, for help.
-    static var listed: String {
-        allValueStrings.dropLast().joined(separator: ", ") + " or " + (allValueStrings.last ?? "")
-    }
+    static var listed: String { registry_cli.listed(allValueStrings) }
 }
 
 /// `--format` and `--excel`, shared by every read command.

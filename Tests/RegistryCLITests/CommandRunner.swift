@@ -16,10 +16,8 @@ struct CommandResult {
 /// concurrency, file permissions, terminals, and other programs.
 enum CommandRunner {
     /// The `registry` binary built beside the test bundle.
-    static var binary: URL {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return executable.deletingLastPathComponent().appendingPathComponent("registry")
-    }
+    static let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        .appendingPathComponent("registry")
 
     /// The environment of a command line: `environment` over a small fixed one (PATH, HOME, USER).
     static func environment(_ environment: [String: String], home: URL? = nil) -> [String: String] {
