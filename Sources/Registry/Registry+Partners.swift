@@ -109,11 +109,11 @@ extension Partner: InputRecord {
 
     /// Refuses a second partner with the same folded name or organisation number.
     func checkUnique(in db: Database) throws {
-        if let other = try Partner.filter(Column("name_key") == nameKey && Column("id") != (id ?? 0)).fetchOne(db) {
+        if let other = try Partner.filter(Partner.Columns.nameKey == nameKey && Partner.Columns.id != (id ?? 0)).fetchOne(db) {
             throw RegistryError.duplicate(
                 "A partner named '\(other.name)' already exists (id \(other.id!)); names are compared ignoring case and Norwegian letters.")
         }
-        if let orgNumber, let other = try Partner.filter(Column("org_number") == orgNumber && Column("id") != (id ?? 0)).fetchOne(db) {
+        if let orgNumber, let other = try Partner.filter(Partner.Columns.orgNumber == orgNumber && Partner.Columns.id != (id ?? 0)).fetchOne(db) {
             throw RegistryError.duplicate("Organisation number \(orgNumber) already belongs to \(other.name) (id \(other.id!)).")
         }
     }

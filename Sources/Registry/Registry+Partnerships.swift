@@ -80,7 +80,9 @@ extension Partnership: InputRecord {
 
     /// Refuses a second partnership of the same city and partner.
     func checkUnique(in db: Database) throws {
-        if let other = try Partnership.filter(Column("city_id") == cityId && Column("partner_id") == partnerId && Column("id") != (id ?? 0)).fetchOne(
+        if let other = try Partnership.filter(
+            Partnership.Columns.cityId == cityId && Partnership.Columns.partnerId == partnerId && Partnership.Columns.id != (id ?? 0)
+        ).fetchOne(
             db)
         {
             let city = try String.fetchOne(db, sql: "SELECT name FROM city WHERE id = ?", arguments: [cityId]) ?? "the city"

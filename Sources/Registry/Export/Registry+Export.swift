@@ -61,7 +61,7 @@ extension Registry {
         try Self.translatingErrors(path: path) {
             try writer.read { db in
                 let statement = try db.makeStatement(sql: query.sql)
-                try columns(query.columns.map(\.name))
+                try columns(query.columns.map(\.heading))
                 let total = try progress.map { _ in try Int64.fetchOne(db, sql: "SELECT count(*) FROM \(entity.table)") ?? 0 }
                 var written: Int64 = 0
                 // Stepped through SQLite's C API, like reports: faster than GRDB's `Row` per row.
@@ -82,128 +82,27 @@ extension Registry {
 
 /// The query behind each export and how to read its columns.
 struct ExportQuery {
-    enum Kind {
-        case text, integer, money, list, json
-
-        /// The cell as this kind: an integer as money, a text as a list of codes or as JSON.
-        func value(_ cell: Cell) -> Cell {
-            switch (self, cell) {
-            case (.money, .integer(let cents)): .money(cents)
-            case (.list, .text(let text)): .list([String](commaSeparated: text))
-            case (.list, .null): .list([])
-            case (.json, .text(let text)): .json(text)
-            default: cell
-            }
-        }
-    }
-
-    let columns: [(name: String, kind: Kind)]
+    let columns: [FileColumn]
     let sql: String
-
-    /// Columns whose kind is not text, by name.
-    static let kinds: [String: Kind] = [
-        "id": .integer, "population": .integer, "participants": .integer, "activity_id": .integer, "row_id": .integer,
-        "partner_budget": .money, "project_grant": .money, "budget": .money, "planned_cost": .money, "amount": .money,
-        "topics": .list, "languages": .list, "old_values": .json, "new_values": .json,
-    ]
-
-    init(_ names: [String], _ sql: String) {
-        columns = names.map { ($0, Self.kinds[$0] ?? .text) }
-        self.sql = sql
-    }
 
     static func of(_ entity: ExportEntity) -> ExportQuery {
         switch entity {
-        case .record(let kind): of(kind)
+        case .record(let kind): ExportQuery(columns: kind.file.columns, sql: kind.file.query(orderedBy: "\(kind.table).id"))
         case .topic:
             ExportQuery(
-                ["theme", "theme_en", "theme_nb", "topic", "topic_en", "topic_nb"],
-                """
-                SELECT theme.code, theme.name_en, theme.name_nb, topic.code, topic.name_en, topic.name_nb
-                FROM topic JOIN theme ON theme.id = topic.theme_id ORDER BY topic.id
-                """)
+                columns: ["theme", "theme_en", "theme_nb", "topic", "topic_en", "topic_nb"].map { FileColumn($0, sql: $0) },
+                sql: """
+                    SELECT theme.code, theme.name_en, theme.name_nb, topic.code, topic.name_en, topic.name_nb
+                    FROM topic JOIN theme ON theme.id = topic.theme_id ORDER BY topic.id
+                    """)
         case .log:
             ExportQuery(
-                ["id", "changed_at", "actor", "table", "row_id", "action", "old_values", "new_values"],
-                "SELECT id, changed_at, actor, table_name, row_id, action, old_values, new_values FROM audit_log ORDER BY id")
-        }
-    }
-
-    /// A record kind's export: its stored columns, with references written as names.
-    static func of(_ kind: RecordKind) -> ExportQuery {
-        switch kind {
-        case .city:
-            ExportQuery(
-                [
-                    "id", "name", "voivodeship", "population", "status", "partner_budget", "project_code", "project_grant", "topics",
-                    "expectations", "website", "teryt", "notes",
+                columns: [
+                    FileColumn("id", sql: "id", .integer), FileColumn("changed_at", sql: "changed_at"), FileColumn("actor", sql: "actor"),
+                    FileColumn("table", sql: "table_name"), FileColumn("row_id", sql: "row_id", .integer), FileColumn("action", sql: "action"),
+                    FileColumn("old_values", sql: "old_values", .json), FileColumn("new_values", sql: "new_values", .json),
                 ],
-                """
-                SELECT id, name, voivodeship, population, status, partner_budget_cents, project_code, project_grant_cents,
-                    \(TopicLink.city.codesExpression(owner: "city.id")), expectations, website, teryt, notes
-                FROM city ORDER BY id
-                """)
-        case .partner:
-            ExportQuery(
-                ["id", "name", "country", "kind", "org_number", "county", "topics", "expertise", "website", "notes"],
-                """
-                SELECT id, name, country, kind, org_number, county, \(TopicLink.partner.codesExpression(owner: "partner.id")),
-                    expertise, website, notes
-                FROM partner ORDER BY id
-                """)
-        case .contact:
-            ExportQuery(
-                ["id", "name", "city", "partner", "role", "email", "phone", "languages", "notes"],
-                """
-                SELECT contact.id, contact.name, city.name, partner.name, contact.role, contact.email, contact.phone,
-                    contact.languages, contact.notes
-                FROM contact LEFT JOIN city ON city.id = contact.city_id LEFT JOIN partner ON partner.id = contact.partner_id
-                ORDER BY contact.id
-                """)
-        case .partnership:
-            ExportQuery(
-                [
-                    "id", "city", "partner", "status", "budget", "signed_date", "start_date", "end_date", "topics", "improved_knowledge",
-                    "continues", "lasting_effects", "notes",
-                ],
-                """
-                SELECT partnership.id, city.name, partner.name, partnership.status, partnership.budget_cents,
-                    partnership.signed_date, partnership.start_date, partnership.end_date,
-                    \(TopicLink.partnership.codesExpression(owner: "partnership.id")), partnership.improved_knowledge,
-                    partnership.continues, partnership.lasting_effects, partnership.notes
-                FROM partnership JOIN city ON city.id = partnership.city_id JOIN partner ON partner.id = partnership.partner_id
-                ORDER BY partnership.id
-                """)
-        case .activity:
-            ExportQuery(
-                [
-                    "id", "city", "partner", "kind", "title", "direction", "start_date", "end_date", "location", "participants",
-                    "planned_cost", "status", "topic", "notes",
-                ],
-                """
-                SELECT activity.id, city.name, partner.name, activity.kind, activity.title, activity.direction, activity.start_date,
-                    activity.end_date, activity.location, activity.participants, activity.planned_cost_cents, activity.status,
-                    topic.code, activity.notes
-                FROM activity
-                JOIN partnership ON partnership.id = activity.partnership_id
-                JOIN city ON city.id = partnership.city_id
-                JOIN partner ON partner.id = partnership.partner_id
-                LEFT JOIN topic ON topic.id = activity.topic_id
-                ORDER BY activity.id
-                """)
-        case .expense:
-            ExportQuery(
-                ["id", "activity_id", "activity", "city", "partner", "amount", "category", "spent_date", "note"],
-                """
-                SELECT expense.id, expense.activity_id, activity.title, city.name, partner.name, expense.amount_cents,
-                    expense.category, expense.spent_date, expense.note
-                FROM expense
-                JOIN activity ON activity.id = expense.activity_id
-                JOIN partnership ON partnership.id = activity.partnership_id
-                JOIN city ON city.id = partnership.city_id
-                JOIN partner ON partner.id = partnership.partner_id
-                ORDER BY expense.id
-                """)
+                sql: "SELECT id, changed_at, actor, table_name, row_id, action, old_values, new_values FROM audit_log ORDER BY id")
         }
     }
 }

@@ -2,22 +2,17 @@
 /// an export imports back unchanged.
 extension RecordKind {
     /// The columns, in export order.
-    var columns: [String] { ExportQuery.of(self).columns.map(\.name) }
+    var columns: [String] { file.headings }
 
     /// Why a file's column is refused.
     var unknownColumn: String { "is not a column of \(rawValue); the columns are \(columns.joined(separator: ", "))" }
 
     /// The money columns, written with a decimal comma in Excel files.
-    var moneyColumns: Set<String> { Set(ExportQuery.of(self).columns.filter { $0.kind == .money }.map(\.name)) }
+    var moneyColumns: Set<String> { Set(file.columns.filter { $0.kind == .money }.map(\.heading)) }
 
     /// The file's column for a field named in a validation message (`--planned-cost` is the
     /// `planned_cost` column, `--start` is `start_date`).
-    func column(forField field: String) -> String {
-        let renamed = ["start": "start_date", "end": "end_date", "signed": "signed_date", "date": "spent_date", "activity": "activity_id"]
-        if let column = renamed[field], columns.contains(column) { return column }
-        if field == "partnership" { return "city" }
-        return field.replacingOccurrences(of: "-", with: "_")
-    }
+    func column(forField field: String) -> String { file.heading(forField: field) }
 }
 
 /// One record of an import file: the line it starts on, and its cells by the entity's columns

@@ -24,6 +24,49 @@ public struct Activity: RegistryRecord, Equatable, Sendable {
     }
 }
 
+extension Activity {
+    /// The table's columns, as the migrations name them: the one place a column's name is
+    /// written in Swift (rows are decoded, and listed records encoded, through these).
+    public enum Columns {
+        public static let id = Column("id")
+        public static let partnershipId = Column("partnership_id")
+        public static let kind = Column("kind")
+        public static let title = Column("title")
+        public static let direction = Column("direction")
+        public static let startDate = Column("start_date")
+        public static let endDate = Column("end_date")
+        public static let location = Column("location")
+        public static let participants = Column("participants")
+        public static let plannedCostCents = Column("planned_cost_cents")
+        public static let status = Column("status")
+        public static let topicId = Column("topic_id")
+        public static let notes = Column("notes")
+
+        /// Every column, in the table's order.
+        static let all = [
+            id, partnershipId, kind, title, direction, startDate, endDate, location, participants, plannedCostCents, status, topicId, notes,
+        ]
+    }
+
+    /// Decodes a row by column name: faster than Codable's decoder, which lists pay for per row,
+    /// and tolerant of the extra columns (names, figures) that list queries join in.
+    public init(row: Row) throws {
+        id = row[Columns.id]
+        partnershipId = row[Columns.partnershipId]
+        kind = row[Columns.kind]
+        title = row[Columns.title]
+        direction = row[Columns.direction]
+        startDate = row[Columns.startDate]
+        endDate = row[Columns.endDate]
+        location = row[Columns.location]
+        participants = row[Columns.participants]
+        plannedCostCents = row[Columns.plannedCostCents]
+        status = row[Columns.status]
+        topicId = row[Columns.topicId]
+        notes = row[Columns.notes]
+    }
+}
+
 public enum ActivityKind: String, Vocabulary {
     case jointDevelopment = "joint_development"
     case advisory

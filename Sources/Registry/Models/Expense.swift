@@ -16,6 +16,33 @@ public struct Expense: RegistryRecord, Equatable, Sendable {
     }
 }
 
+extension Expense {
+    /// The table's columns, as the migrations name them: the one place a column's name is
+    /// written in Swift (rows are decoded, and listed records encoded, through these).
+    public enum Columns {
+        public static let id = Column("id")
+        public static let activityId = Column("activity_id")
+        public static let amountCents = Column("amount_cents")
+        public static let category = Column("category")
+        public static let spentDate = Column("spent_date")
+        public static let note = Column("note")
+
+        /// Every column, in the table's order.
+        static let all = [id, activityId, amountCents, category, spentDate, note]
+    }
+
+    /// Decodes a row by column name: faster than Codable's decoder, which lists pay for per row,
+    /// and tolerant of the extra columns (names, figures) that list queries join in.
+    public init(row: Row) throws {
+        id = row[Columns.id]
+        activityId = row[Columns.activityId]
+        amountCents = row[Columns.amountCents]
+        category = row[Columns.category]
+        spentDate = row[Columns.spentDate]
+        note = row[Columns.note]
+    }
+}
+
 /// The programme's eligible-cost headings.
 public enum ExpenseCategory: String, Vocabulary {
     /// Staff time.

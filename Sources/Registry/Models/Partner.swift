@@ -24,18 +24,37 @@ public struct Partner: RegistryRecord, Equatable, Sendable {
 }
 
 extension Partner {
-    /// Decodes a row by column name; faster than Codable's decoder, which lists pay for per row.
+    /// The table's columns, as the migrations name them: the one place a column's name is
+    /// written in Swift (rows are decoded, and listed records encoded, through these).
+    public enum Columns {
+        public static let id = Column("id")
+        public static let name = Column("name")
+        public static let nameKey = Column("name_key")
+        public static let country = Column("country")
+        public static let kind = Column("kind")
+        public static let orgNumber = Column("org_number")
+        public static let county = Column("county")
+        public static let expertise = Column("expertise")
+        public static let website = Column("website")
+        public static let notes = Column("notes")
+
+        /// Every column, in the table's order.
+        static let all = [id, name, nameKey, country, kind, orgNumber, county, expertise, website, notes]
+    }
+
+    /// Decodes a row by column name: faster than Codable's decoder, which lists pay for per row,
+    /// and tolerant of the extra columns (names, figures) that list queries join in.
     public init(row: Row) throws {
-        id = row["id"]
-        name = row["name"]
-        nameKey = row["name_key"]
-        country = row["country"]
-        kind = row["kind"]
-        orgNumber = row["org_number"]
-        county = row["county"]
-        expertise = row["expertise"]
-        website = row["website"]
-        notes = row["notes"]
+        id = row[Columns.id]
+        name = row[Columns.name]
+        nameKey = row[Columns.nameKey]
+        country = row[Columns.country]
+        kind = row[Columns.kind]
+        orgNumber = row[Columns.orgNumber]
+        county = row[Columns.county]
+        expertise = row[Columns.expertise]
+        website = row[Columns.website]
+        notes = row[Columns.notes]
     }
 }
 

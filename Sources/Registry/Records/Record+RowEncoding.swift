@@ -2,9 +2,9 @@ import GRDB
 
 /// A record whose columns are listed by hand, for the tables an import writes by the million:
 /// Codable's encoder with snake-case keys, and GRDB building the INSERT for every row, were a
-/// quarter of an import's time. One list serves both encoding and the cached INSERT. Like the
-/// decoding in Record+RowDecoding.swift, a column added by a migration is added here too (the
-/// import round-trip tests catch a missing one).
+/// quarter of an import's time. The record's `Columns.all` serves both encoding and the cached
+/// INSERT; `columnValues` lists the values in the same order (a column added by a migration is
+/// added to both, and the import round-trip tests catch a missing one).
 protocol ColumnListedRecord: RegistryRecord {
     static var columnNames: [String] { get }
     /// `makeInsertSQL(columnNames)`, kept in a static constant so it is built once.
@@ -29,10 +29,7 @@ extension ColumnListedRecord {
 }
 
 extension Activity: ColumnListedRecord {
-    static let columnNames = [
-        "id", "partnership_id", "kind", "title", "direction", "start_date", "end_date", "location", "participants", "planned_cost_cents",
-        "status", "topic_id", "notes",
-    ]
+    static let columnNames = Columns.all.map(\.name)
     static let insertSQL = makeInsertSQL(columnNames)
 
     var columnValues: [(any DatabaseValueConvertible)?] {
@@ -41,7 +38,7 @@ extension Activity: ColumnListedRecord {
 }
 
 extension Expense: ColumnListedRecord {
-    static let columnNames = ["id", "activity_id", "amount_cents", "category", "spent_date", "note"]
+    static let columnNames = Columns.all.map(\.name)
     static let insertSQL = makeInsertSQL(columnNames)
 
     var columnValues: [(any DatabaseValueConvertible)?] { [id, activityId, amountCents, category, spentDate, note] }

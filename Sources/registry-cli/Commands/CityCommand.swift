@@ -76,17 +76,13 @@ struct CityCommand: ParsableCommand {
     }
 }
 
-extension CityCommand: CascadingNoun {
+extension CityCommand: NamedNoun {
     typealias Changes = Renaming<Fields>
 
     static let kind = RecordKind.city
-    static let reference = "The town's id or name."
-    static let showReference = "The town's id or name (case and Polish letters ignored; a unique beginning is enough)."
+    static let word = "town"
+    static let letters = "Polish"
     static let referenceCompletion: CompletionKind? = .cities
-    static let showAbstract = "Show one town with its topics, budget figures, contacts and partnerships."
-    static let editAbstract = "Change a town: only the options given change; an empty value (--notes '') clears an optional field."
-    static let removeAbstract = "Remove a town; refused while it has contacts or partnerships unless --cascade."
-    static let cascadeHelp = "Also remove its contacts and partnerships, with their activities and expenses."
 
     static func edit(_ reference: RecordReference, _ changes: Changes, in registry: Registry) throws -> Int64? {
         try registry.editCity(reference, changes.fields.input(name: changes.name)).id

@@ -73,17 +73,13 @@ struct PartnerCommand: ParsableCommand {
     }
 }
 
-extension PartnerCommand: CascadingNoun {
+extension PartnerCommand: NamedNoun {
     typealias Changes = Renaming<Fields>
 
     static let kind = RecordKind.partner
-    static let reference = "The partner's id or name."
-    static let showReference = "The partner's id or name (case and Norwegian letters ignored; a unique beginning is enough)."
+    static let word = "partner"
+    static let letters = "Norwegian"
     static let referenceCompletion: CompletionKind? = .partners
-    static let showAbstract = "Show one partner with its topics, budget figures, contacts and partnerships."
-    static let editAbstract = "Change a partner: only the options given change; an empty value (--notes '') clears an optional field."
-    static let removeAbstract = "Remove a partner; refused while it has contacts or partnerships unless --cascade."
-    static let cascadeHelp = "Also remove its contacts and partnerships, with their activities and expenses."
 
     static func edit(_ reference: RecordReference, _ changes: Changes, in registry: Registry) throws -> Int64? {
         try registry.editPartner(reference, changes.fields.input(name: changes.name)).id

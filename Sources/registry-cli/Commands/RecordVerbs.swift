@@ -32,6 +32,24 @@ extension RecordNoun {
     static var referenceCompletion: CompletionKind? { nil }
 }
 
+/// A town or a partner: known by name as well as by id, with contacts and partnerships that
+/// depend on it. Their help says the same things in each one's words.
+protocol NamedNoun: CascadingNoun {
+    /// "town", "partner".
+    static var word: String { get }
+    /// The letters a name may be typed without: "Polish", "Norwegian".
+    static var letters: String { get }
+}
+
+extension NamedNoun {
+    static var reference: String { "The \(word)'s id or name." }
+    static var showReference: String { "The \(word)'s id or name (case and \(letters) letters ignored; a unique beginning is enough)." }
+    static var showAbstract: String { "Show one \(word) with its topics, budget figures, contacts and partnerships." }
+    static var editAbstract: String { "Change a \(word): only the options given change; an empty value (--notes '') clears an optional field." }
+    static var removeAbstract: String { "Remove a \(word); refused while it has contacts or partnerships unless --cascade." }
+    static var cascadeHelp: String { "Also remove its contacts and partnerships, with their activities and expenses." }
+}
+
 /// What `remove` takes besides the record.
 protocol RemovalOptions: ParsableArguments {
     var cascade: Bool { get }
