@@ -5,7 +5,7 @@ struct CityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "city",
         abstract: "Polish towns: add, list, show, edit, remove.",
-        subcommands: [Add.self, List.self, Show<CityCommand>.self, Edit<CityCommand>.self, Remove<CityCommand>.self])
+        subcommands: [AddNamed<CityCommand>.self, List.self, Show<CityCommand>.self, Edit<CityCommand>.self, Remove<CityCommand>.self])
 
     /// The fields of a city shared by `add` and `edit`.
     struct Fields: ParsableArguments {
@@ -44,23 +44,6 @@ struct CityCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a town; prints its id.")
-        @Argument(help: "The town's name, with its Polish letters.") var name: String
-        @OptionGroup var fields: Fields
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func validate() throws {
-            try refuseMissingOptions(fields.input(name: name))
-        }
-
-        func run() throws {
-            let registry = try database.open()
-            try CityCommand.printAdded(try registry.addCity(fields.input(name: name)).id, in: registry, as: output)
-        }
-    }
-
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List towns, by name.")
         @Option(help: "Only towns with this status.") var status: CityStatus?
@@ -82,10 +65,15 @@ extension CityCommand: NamedNoun {
     static let kind = RecordKind.city
     static let word = "town"
     static let letters = "Polish"
+    static let nameHelp = "The town's name, with its Polish letters."
     static let referenceCompletion: CompletionKind? = .cities
 
-    static func edit(_ reference: RecordReference, _ changes: Changes, in registry: Registry) throws -> Int64? {
-        try registry.editCity(reference, changes.fields.input(name: changes.name)).id
+    static func input(_ fields: Fields, name: String?) -> CityInput { fields.input(name: name) }
+
+    static func add(_ input: CityInput, in registry: Registry) throws -> Int64? { try registry.addCity(input).id }
+
+    static func change(_ reference: RecordReference, _ input: CityInput, in registry: Registry) throws -> Int64? {
+        try registry.editCity(reference, input).id
     }
 
     static func shown(_ reference: RecordReference, in registry: Registry) throws -> RecordView {

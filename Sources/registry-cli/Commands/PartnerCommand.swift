@@ -5,7 +5,7 @@ struct PartnerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partner",
         abstract: "Partner organisations in Norway, Iceland and Liechtenstein: add, list, show, edit, remove.",
-        subcommands: [Add.self, List.self, Show<PartnerCommand>.self, Edit<PartnerCommand>.self, Remove<PartnerCommand>.self])
+        subcommands: [AddNamed<PartnerCommand>.self, List.self, Show<PartnerCommand>.self, Edit<PartnerCommand>.self, Remove<PartnerCommand>.self])
 
     /// The fields of a partner shared by `add` and `edit`.
     struct Fields: ParsableArguments {
@@ -40,23 +40,6 @@ struct PartnerCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a partner; prints its id.")
-        @Argument(help: "The partner's name, e.g. 'Bergen kommune'.") var name: String
-        @OptionGroup var fields: Fields
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
-
-        func validate() throws {
-            try refuseMissingOptions(fields.input(name: name))
-        }
-
-        func run() throws {
-            let registry = try database.open()
-            try PartnerCommand.printAdded(try registry.addPartner(fields.input(name: name)).id, in: registry, as: output)
-        }
-    }
-
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List partners, by name.")
         @Option(help: "Only partners of this kind.") var kind: PartnerKind?
@@ -79,10 +62,15 @@ extension PartnerCommand: NamedNoun {
     static let kind = RecordKind.partner
     static let word = "partner"
     static let letters = "Norwegian"
+    static let nameHelp = "The partner's name, e.g. 'Bergen kommune'."
     static let referenceCompletion: CompletionKind? = .partners
 
-    static func edit(_ reference: RecordReference, _ changes: Changes, in registry: Registry) throws -> Int64? {
-        try registry.editPartner(reference, changes.fields.input(name: changes.name)).id
+    static func input(_ fields: Fields, name: String?) -> PartnerInput { fields.input(name: name) }
+
+    static func add(_ input: PartnerInput, in registry: Registry) throws -> Int64? { try registry.addPartner(input).id }
+
+    static func change(_ reference: RecordReference, _ input: PartnerInput, in registry: Registry) throws -> Int64? {
+        try registry.editPartner(reference, input).id
     }
 
     static func shown(_ reference: RecordReference, in registry: Registry) throws -> RecordView {

@@ -33,12 +33,24 @@ extension RecordNoun {
 }
 
 /// A town or a partner: known by name as well as by id, with contacts and partnerships that
-/// depend on it. Their help says the same things in each one's words.
-protocol NamedNoun: CascadingNoun {
+/// depend on it. Their `add` and help say the same things in each one's words.
+protocol NamedNoun: CascadingNoun where Changes == Renaming<Fields> {
+    /// The options `add` and `edit` share.
+    associatedtype Fields: ParsableArguments
+    associatedtype Input: RecordInput
+
     /// "town", "partner".
     static var word: String { get }
     /// The letters a name may be typed without: "Polish", "Norwegian".
     static var letters: String { get }
+    /// `add`'s argument, for help.
+    static var nameHelp: String { get }
+
+    static func input(_ fields: Fields, name: String?) -> Input
+    /// Adds the record and gives its id.
+    static func add(_ input: Input, in registry: Registry) throws -> Int64?
+    /// Changes the record `reference` names and gives its id.
+    static func change(_ reference: RecordReference, _ input: Input, in registry: Registry) throws -> Int64?
 }
 
 extension NamedNoun {
@@ -48,6 +60,28 @@ extension NamedNoun {
     static var editAbstract: String { "Change a \(word): only the options given change; an empty value (--notes '') clears an optional field." }
     static var removeAbstract: String { "Remove a \(word); refused while it has contacts or partnerships unless --cascade." }
     static var cascadeHelp: String { "Also remove its contacts and partnerships, with their activities and expenses." }
+
+    static func edit(_ reference: RecordReference, _ changes: Changes, in registry: Registry) throws -> Int64? {
+        try change(reference, input(changes.fields, name: changes.name), in: registry)
+    }
+}
+
+/// `add` for a record known by name: the name, then the noun's fields.
+struct AddNamed<Noun: NamedNoun>: ParsableCommand {
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: "Add a \(Noun.word); prints its id.") }
+    @Argument(help: ArgumentHelp(Noun.nameHelp)) var name: String
+    @OptionGroup var fields: Noun.Fields
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        try refuseMissingOptions(Noun.input(fields, name: name))
+    }
+
+    func run() throws {
+        let registry = try database.open()
+        try Noun.printAdded(try Noun.add(Noun.input(fields, name: name), in: registry), in: registry, as: output)
+    }
 }
 
 /// What `remove` takes besides the record.
