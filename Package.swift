@@ -31,6 +31,7 @@ let package = Package(
                 .embedInCode("0009_ids_never_reused.sql"),
                 .embedInCode("0010_saved_query_audit.sql"),
                 .embedInCode("0011_search_folding.sql"),
+                .embedInCode("0012_expense_currencies.sql"),
             ]
         ),
         .target(

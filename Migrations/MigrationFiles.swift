@@ -22,6 +22,7 @@ public enum MigrationFiles {
         file("0009_ids_never_reused", PackageResources._009_ids_never_reused_sql),
         file("0010_saved_query_audit", PackageResources._010_saved_query_audit_sql),
         file("0011_search_folding", PackageResources._011_search_folding_sql),
+        file("0012_expense_currencies", PackageResources._012_expense_currencies_sql),
     ]
 
     private static func file(_ identifier: String, _ bytes: [UInt8]) -> File {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension Registry {
@@ -47,7 +48,10 @@ extension Registry {
 }
 
 extension Expense: InputRecord {
-    static let blank = Expense(id: nil, activityId: 0, amountCents: 0, category: .other, spentDate: nil, note: nil)
+    static let blank = Expense(
+        id: nil, activityId: 0, amountCents: 0, category: .other, spentDate: nil, note: nil, paidMinor: 0, rateMicros: 1_000_000,
+        rateMonth: nil, rateSource: nil, rateDerived: false, currency: .eur, paidBy: nil, document: nil, period: nil, status: .initial,
+        rejectionReason: nil)
 
     static func missingFields(in input: ExpenseInput) -> [FieldProblem] {
         return [
@@ -61,13 +65,82 @@ extension Expense: InputRecord {
         let db = context.db
         var expense = base
         if let reference = input.activity { expense.activityId = try RecordKind.activity.resolve(reference, in: db) }
+        if let raw = input.currency {
+            expense.currency = checker.choice("currency", raw, as: Currency.self) ?? expense.currency
+            if input.amount == nil, expense.currency != base.currency {
+                checker.report("currency", raw, "changes the amount's meaning: give the amount in \(expense.currency.rawValue) with it (--amount)")
+            }
+        }
         if let raw = input.amount {
             if checker.text(raw) == nil { checker.report("amount", raw, "is required") }
-            expense.amountCents = checker.money("amount", raw) ?? expense.amountCents
+            expense.paidMinor = checker.amount("amount", raw, in: expense.currency) ?? expense.paidMinor
         }
         if let raw = input.category { expense.category = checker.choice("category", raw, as: ExpenseCategory.self) ?? expense.category }
         if let raw = input.date { expense.spentDate = checker.date("date", raw) }
+        if input.amount != nil || input.currency != nil || input.eur != nil || input.date != nil {
+            try convert(&expense, eur: input.eur, in: db, checker: &checker)
+        }
+        if let raw = input.paidBy { expense.paidBy = checker.text(raw) == nil ? nil : checker.choice("paid-by", raw, as: ExpensePayer.self) }
+        if let raw = input.document { expense.document = checker.freeText("document", raw) }
+        if let raw = input.period { expense.period = checker.text(raw).flatMap { checker.period("period", $0) } }
+        if let raw = input.status { expense.status = checker.choice("status", raw, as: ClaimStatus.self) ?? expense.status }
+        if let raw = input.reason {
+            if expense.status == .rejected {
+                expense.rejectionReason = checker.freeText("reason", raw)
+            } else {
+                checker.report("reason", raw, "is only for a rejected claim (expense reject ID --reason TEXT)")
+            }
+        }
+        if expense.status != .rejected { expense.rejectionReason = nil }
+        if expense.status == .rejected, expense.rejectionReason == nil { checker.report("reason", "", "is required to reject a claim: say why") }
         if let raw = input.note { expense.note = checker.freeText("note", raw) }
         return expense
+    }
+
+    /// Gives the expense its euro value: its own for euros, the amount given by hand (`eur`, the
+    /// rate then worked out and marked derived), or the amount at its month's rate.
+    static func convert(_ expense: inout Expense, eur: String?, in db: Database, checker: inout InputChecker) throws {
+        let currency = expense.currency
+        guard currency != .eur else {
+            if let eur { checker.report("eur", eur, "is only for an amount paid in another currency; a euro amount is its own euro value") }
+            (expense.amountCents, expense.rateMicros, expense.rateMonth, expense.rateSource, expense.rateDerived) =
+                (expense.paidMinor, 1_000_000, nil, nil, false)
+            return
+        }
+        let month: String?
+        switch try Registry.rateMonthRule(in: db) {
+        case .incurred: month = expense.spentDate.map { String($0.prefix(7)) }
+        case .recorded: month = String(ISODate.string(daysSince1970: Int(Date().timeIntervalSince1970) / 86_400).prefix(7))
+        }
+        if let eur {
+            guard let cents = checker.money("eur", eur) else { return }
+            guard let micros = Conversion.derivedMicros(expense.paidMinor, in: currency, euroCents: cents), micros > 0 else {
+                checker.report(
+                    "eur", eur, "cannot give a rate for \(Money.format(expense.paidMinor, in: currency)) \(currency.rawValue): both must be above 0")
+                return
+            }
+            (expense.amountCents, expense.rateMicros, expense.rateMonth, expense.rateSource, expense.rateDerived) =
+                (cents, micros, month, Rate.derivedSource, true)
+            return
+        }
+        guard let month else {
+            checker.report(
+                "date", "", "is required for an amount in \(currency.rawValue): its month's rate converts it (or give the euro amount with --eur)")
+            return
+        }
+        guard let rate = try Registry.rate(currency, month: month, in: db) else {
+            checker.report(
+                "currency", currency.rawValue,
+                "has no rate for \(month); add it with `registry rate add \(currency.rawValue) \(month) RATE`, or give the euro amount with --eur")
+            return
+        }
+        guard let cents = Conversion.euroCents(expense.paidMinor, in: currency, atMicros: rate.unitsPerEurMicros),
+            cents <= Money.maximumEuros * 100
+        else {
+            checker.report("amount", Money.format(expense.paidMinor, in: currency), "is more than \(Money.maximumEuros) euros at \(rate.rate)")
+            return
+        }
+        (expense.amountCents, expense.rateMicros, expense.rateMonth, expense.rateSource, expense.rateDerived) =
+            (cents, rate.unitsPerEurMicros, month, rate.source, false)
     }
 }

@@ -18,7 +18,8 @@ struct RegistryCommand: ParsableCommand {
         version: RegistryVersion.description,
         subcommands: [
             CityCommand.self, PartnerCommand.self, ContactCommand.self, PartnershipCommand.self, ActivityCommand.self,
-            ExpenseCommand.self, ThemeCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, SQLCommand.self, QueryCommand.self,
+            ExpenseCommand.self, RateCommand.self, ThemeCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, SQLCommand.self,
+            QueryCommand.self,
             SearchCommand.self, MatchCommand.self, BackupCommand.self, LogCommand.self, CheckCommand.self,
             MigrateCommand.self,
             DemoCommand.self,

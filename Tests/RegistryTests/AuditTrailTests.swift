@@ -166,8 +166,8 @@ struct AuditTrailTests {
             change: { _ = try $0.editExpense("1", ExpenseInput(amount: "1300", date: "2023-05-12")) },
             expected: [
                 .update(
-                    "expense", 1, old: #"{"amount_cents":123450,"spent_date":null,"category":"travel"}"#,
-                    new: #"{"amount_cents":130000,"spent_date":"2023-05-12","category":"travel"}"#)
+                    "expense", 1, old: #"{"amount_cents":123450,"paid_minor":123450,"spent_date":null,"category":"travel"}"#,
+                    new: #"{"amount_cents":130000,"paid_minor":130000,"spent_date":"2023-05-12","category":"travel"}"#)
             ]),
         AuditCase(
             name: "removing an expense",

@@ -132,6 +132,7 @@ struct EditTests {
         activity.status = .completed
         activity.notes = "Went well"
         expense.amountCents = 130_000
+        expense.paidMinor = 130_000
         expense.spentDate = "2023-05-12"
         #expect(try registry.activities().map(\.activity) == [activity])
         #expect(try registry.expenses().map(\.expense) == [expense])

@@ -44,7 +44,7 @@ public struct AuditFilter: Sendable, Equatable {
         "city", "city_topic", "partner", "partner_topic", "contact", "partnership", "partnership_topic", "activity", "expense",
     ]
 
-    /// Every table the trail follows: the register's, and staff's saved queries
-    /// (`0010_saved_query_audit.sql`).
-    public static let loggedTables = tables + ["saved_query"]
+    /// Every table the trail follows: the register's, the exchange rates and settings
+    /// (`0012_expense_currencies.sql`), and staff's saved queries (`0010_saved_query_audit.sql`).
+    public static let loggedTables = tables + ["exchange_rate", "setting", "saved_query"]
 }

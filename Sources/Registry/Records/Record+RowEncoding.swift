@@ -41,5 +41,10 @@ extension Expense: ColumnListedRecord {
     static let columnNames = Columns.all.map(\.name)
     static let insertSQL = makeInsertSQL(columnNames)
 
-    var columnValues: [(any DatabaseValueConvertible)?] { [id, activityId, amountCents, category, spentDate, note] }
+    var columnValues: [(any DatabaseValueConvertible)?] {
+        [
+            id, activityId, amountCents, category, spentDate, note, paidMinor, rateMicros, rateMonth, rateSource, rateDerived, currency, paidBy,
+            document, period, status, rejectionReason,
+        ]
+    }
 }

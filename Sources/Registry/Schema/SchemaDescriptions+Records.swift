@@ -97,10 +97,31 @@ extension SchemaDescriptions {
             columns: [
                 "id": "Expense id.",
                 "activity_id": "The activity it was spent on; refers to activity.id.",
-                "amount_cents": "The amount, in euro cents.",
+                "amount_cents": "The amount in euro cents: as paid for a euro cost, else converted at the rate and rounded to the cent.",
                 "category": "staff, travel, venue, equipment, consumables, services, indirect or other.",
                 "spent_date": "The day it was spent, YYYY-MM-DD.",
                 "note": "Free-text note by staff.",
+                "paid_minor": "The amount as paid, in the currency's minor unit (cents, øre, grosze, rappen; whole krónur).",
+                "currency": "The currency it was paid in: EUR, NOK, PLN, ISK or CHF.",
+                "rate_micros": "The rate used, units of the currency per 1 EUR, in millionths (11.6075 NOK is 11607500); 1000000 for EUR.",
+                "rate_month": "The month whose rate was used, YYYY-MM; empty for EUR.",
+                "rate_source": "Where the rate came from (for example InforEuro); empty for EUR.",
+                "rate_derived": "1 when the euro amount was given by hand and the rate worked out from it.",
+                "paid_by": "Who bore the cost: city (the town's side) or partner.",
+                "document": "The invoice or receipt number.",
+                "period": "The reporting period it is claimed in: the year and the period's number, for example 2024-1.",
+                "status": "claimed (the default), verified or rejected.",
+                "rejection_reason": "Why the claim was rejected; only rejected claims have one.",
+            ]),
+        "exchange_rate": TableDescription(
+            "Exchange rates",
+            "Monthly accounting rates: units of a currency per 1 EUR (the European Commission's InforEuro, or another stated source).",
+            columns: [
+                "id": "Rate id.",
+                "currency": "NOK, PLN, ISK or CHF.",
+                "month": "The month the rate is for, YYYY-MM.",
+                "units_per_eur_micros": "Units of the currency per 1 EUR, in millionths (11.6075 is 11607500).",
+                "source": "Where the rate came from, for example InforEuro.",
             ]),
     ]
 

@@ -19,6 +19,12 @@ extension SchemaDescriptions {
                 "new_values": "The row's columns after the change, as a JSON object; for an import, its source, row count "
                     + "and ids; for an erasure, the number of entries erased.",
             ]),
+        "setting": TableDescription(
+            "Settings", "The register's settings, one row each.",
+            columns: [
+                "name": "The setting: rate_month, which month's rate converts a cost.",
+                "value": "For rate_month: incurred (the month of the cost's date, the default) or recorded (the month it is entered).",
+            ]),
         "saved_query": TableDescription(
             "Saved queries", "Staff's own read-only SQL under a name (registry query save, query run).",
             columns: [

@@ -106,6 +106,27 @@ struct InputChecker {
         return attempt { () throws(FieldProblem) in try Money.cents(from: text, field: field) }
     }
 
+    /// An amount of `currency` in its minor unit.
+    mutating func amount(_ field: String, _ raw: String, in currency: Currency) -> Int64? {
+        guard let text = text(raw) else { return nil }
+        return attempt { () throws(FieldProblem) in try Money.minorUnits(from: text, in: currency, field: field) }
+    }
+
+    /// A rate in millionths of a unit per euro.
+    mutating func rate(_ field: String, _ raw: String) -> Int64? {
+        attempt { () throws(FieldProblem) in try Rate.micros(from: raw, field: field) }
+    }
+
+    /// A reporting period, `YYYY-N`.
+    mutating func period(_ field: String, _ raw: String) -> String? {
+        attempt { () throws(FieldProblem) in try Rate.period(from: raw, field: field) }
+    }
+
+    /// A month, `YYYY-MM`.
+    mutating func month(_ field: String, _ raw: String) -> String? {
+        attempt { () throws(FieldProblem) in try Rate.month(from: raw, field: field) }
+    }
+
     /// Optional real ISO date.
     mutating func date(_ field: String, _ raw: String) -> String? {
         guard let text = text(raw) else { return nil }

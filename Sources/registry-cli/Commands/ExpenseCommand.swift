@@ -4,22 +4,45 @@ import Registry
 struct ExpenseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "expense",
-        abstract: "Money spent on activities: add, list, show, edit, remove.",
-        subcommands: [Add.self, List.self, Show<ExpenseCommand>.self, Edit<ExpenseCommand>.self, Remove<ExpenseCommand>.self])
+        abstract: "Money spent on activities, in the currency paid: add, list, show, edit, verify, reject, remove.",
+        subcommands: [
+            Add.self, List.self, Show<ExpenseCommand>.self, Edit<ExpenseCommand>.self, Verify.self, Reject.self, Remove<ExpenseCommand>.self,
+        ])
 
     /// The fields of an expense shared by `add` and `edit`.
     struct Fields: ParsableArguments {
-        @Option(parsing: .unconditional, help: ArgumentHelp("The amount in euros, e.g. 1234.50.", valueName: "eur"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("The amount as paid, in --currency, e.g. 1234.50 (whole krónur for ISK).", valueName: "amount"))
         var amount: String?
+        @Option(
+            help: ArgumentHelp(
+                defaultedChoices(Currency.self) + "; other than EUR, converted at the rate of the expense's month (see `registry rate`)."),
+            completion: .values(Currency.self))
+        var currency: String?
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("The amount in euros, given by hand instead of converting at the month's rate.", valueName: "eur"))
+        var eur: String?
         @Option(help: ArgumentHelp(choices(ExpenseCategory.self) + "."), completion: .values(ExpenseCategory.self))
         var category: String?
         @Option(help: ArgumentHelp("When it was spent, YYYY-MM-DD.", valueName: "date"))
         var date: String?
+        @Option(
+            name: .customLong("paid-by"), help: ArgumentHelp("Who bore it: " + choices(ExpensePayer.self) + ".", valueName: "side"),
+            completion: .values(ExpensePayer.self))
+        var paidBy: String?
+        @Option(help: ArgumentHelp("The invoice or receipt number.", valueName: "ref"))
+        var document: String?
+        @Option(help: ArgumentHelp("The reporting period it is claimed in: the year and the period's number, e.g. 2024-1.", valueName: "period"))
+        var period: String?
         @Option(help: "A note.")
         var note: String?
 
         func input(activity: String?) -> ExpenseInput {
-            ExpenseInput(activity: .typed(activity), amount: amount, category: category, date: date, note: note)
+            ExpenseInput(
+                activity: .typed(activity), amount: amount, currency: currency, eur: eur, category: category, date: date, paidBy: paidBy,
+                document: document, period: period, note: note)
         }
     }
 
@@ -60,6 +83,36 @@ struct ExpenseCommand: ParsableCommand {
     }
 }
 
+extension ExpenseCommand {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify", abstract: "Mark a claimed expense verified; the audit trail records who and when.")
+        @Argument(help: ArgumentHelp("The expense's id.", valueName: "expense")) var expense: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let registry = try database.open()
+            let id = try registry.editExpense(.typed(expense), ExpenseInput(status: ClaimStatus.verified.rawValue)).id
+            Console.output(output.renderer.render(try ExpenseCommand.shown(.id(id!), in: registry)))
+        }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject a claimed expense, saying why.")
+        @Argument(help: ArgumentHelp("The expense's id.", valueName: "expense")) var expense: String
+        @Option(help: "Why the claim is rejected.") var reason: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let registry = try database.open()
+            let id = try registry.editExpense(.typed(expense), ExpenseInput(status: ClaimStatus.rejected.rawValue, reason: reason)).id
+            Console.output(output.renderer.render(try ExpenseCommand.shown(.id(id!), in: registry)))
+        }
+    }
+}
+
 extension ExpenseCommand: RecordNoun {
     /// `edit`: a new activity, and the fields `add` takes.
     struct Changes: ParsableArguments {
@@ -83,3 +136,5 @@ extension ExpenseCommand: RecordNoun {
 }
 
 extension ExpenseCategory: ExpressibleByArgument {}
+extension Currency: ExpressibleByArgument {}
+extension ClaimStatus: ExpressibleByArgument {}

@@ -30,12 +30,18 @@ enum ActivityRows {
 
     static func expenses(_ expenses: [ExpenseListing]) -> TableData {
         TableData(
-            columns: ["id", "spent_date", "amount", "category", "activity_id", "activity", "city", "partner", "note"],
+            columns: [
+                "id", "spent_date", "amount", "category", "activity_id", "activity", "city", "partner", "note", "currency", "paid", "rate",
+                "rate_month", "rate_source", "paid_by", "document", "period", "status", "rejection_reason",
+            ],
             rows: expenses.map { row in
                 let expense = row.expense
                 return [
                     Cell(expense.id), Cell(expense.spentDate), .money(expense.amountCents), Cell(expense.category), Cell(expense.activityId),
-                    .text(row.activityTitle), .text(row.cityName), .text(row.partnerName), Cell(expense.note),
+                    .text(row.activityTitle), .text(row.cityName), .text(row.partnerName), Cell(expense.note), Cell(expense.currency),
+                    .text(Money.format(expense.paidMinor, in: expense.currency)), .text(Rate.format(expense.rateMicros)),
+                    Cell(expense.rateMonth), Cell(expense.rateSource), Cell(expense.paidBy), Cell(expense.document), Cell(expense.period),
+                    Cell(expense.status), Cell(expense.rejectionReason),
                 ]
             })
     }
