@@ -104,7 +104,8 @@ struct CurrencyTests {
         let currencies: [Currency] = [.nok, .pln, .isk, .chf]
         let cases = (0..<300).map { index -> (Currency, Int64, Int64) in
             let decimals = 4 + index % 3
-            let micros = Int64.random(in: 1...200_000_000, using: &generator) / Int64(pow(10, Double(6 - decimals))) * Int64(pow(10, Double(6 - decimals)))
+            let micros =
+                Int64.random(in: 1...200_000_000, using: &generator) / Int64(pow(10, Double(6 - decimals))) * Int64(pow(10, Double(6 - decimals)))
             return (currencies[index % 4], Int64.random(in: 0...1_000_000_000_000, using: &generator), max(micros, 10_000))
         }
         let lines = cases.map { "\($0.0.minorDigits) \($0.1) \($0.2)" }.joined(separator: "\n")

@@ -1,0 +1,75 @@
+import Foundation
+import Registry
+import Testing
+
+/// `registry rate` and expenses in other currencies on the command line: what a programme
+/// officer types, the exit codes, and nothing written when refused.
+struct RateCommandTests {
+    @Test func aRateAddedListsAndConvertsAnExpenseInItsCurrency() throws {
+        let folder = try SampleRegister.create()
+        let added = try CommandRunner.registry(folder, ["rate", "add", "NOK", "2024-05", "11.6075"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let listed = try CommandRunner.registry(folder, ["rate", "list", "--format", "csv"])
+        #expect(listed.stdout == "currency,month,units_per_eur,source\r\nNOK,2024-05,11.6075,InforEuro\r\n")
+        let expense = try CommandRunner.registry(
+            folder,
+            [
+                "expense", "add", "--activity", "1", "--amount", "4210.50", "--currency", "NOK", "--category", "travel", "--date", "2024-05-14",
+                "--paid-by", "partner", "--document", "F-2024-118", "--period", "2024-1", "--format", "json",
+            ])
+        #expect(expense.status == 0, "\(expense.stderr)")
+        let row = try #require(try jsonRows(expense.stdout).first)
+        #expect(number(row["amount"]) == 362.74 && row["paid"] as? String == "4210.50" && row["currency"] as? String == "NOK")
+        #expect(row["rate"] as? String == "11.6075" && row["rate_month"] as? String == "2024-05" && row["status"] as? String == "claimed")
+        #expect(row["paid_by"] as? String == "partner" && row["document"] as? String == "F-2024-118" && row["period"] as? String == "2024-1")
+    }
+
+    @Test func anExpenseWithoutItsMonthsRateExitsWith65NamingTheCommandThatAddsIt() throws {
+        let folder = try SampleRegister.create()
+        let before = try RegisterState(folder.database)
+        let result = try CommandRunner.registry(
+            folder, ["expense", "add", "--activity", "1", "--amount", "100", "--currency", "PLN", "--category", "travel", "--date", "2024-03-02"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("currency 'PLN': has no rate for 2024-03; add it with `registry rate add PLN 2024-03 RATE`"))
+        #expect(try RegisterState(folder.database) == before)
+    }
+
+    @Test func verifyAndRejectSetTheClaimsStatus() throws {
+        let folder = try SampleRegister.create()
+        #expect(try CommandRunner.registry(folder, ["expense", "reject", "1"]).status == 64)
+        let rejected = try CommandRunner.registry(folder, ["expense", "reject", "1", "--reason", "No receipt", "--format", "json"])
+        #expect(rejected.status == 0, "\(rejected.stderr)")
+        #expect(try jsonRows(rejected.stdout).first?["rejection_reason"] as? String == "No receipt")
+        let verified = try CommandRunner.registry(folder, ["expense", "verify", "1", "--format", "json", "--as", "kari"])
+        #expect(try jsonRows(verified.stdout).first?["status"] as? String == "verified")
+        let log = try jsonRows(CommandRunner.registry(folder, ["log", "--table", "expense", "--format", "json"]).stdout)
+        #expect(log.last?["actor"] as? String == "kari")
+        #expect(try CommandRunner.registry(folder, ["expense", "verify", "99"]).status == 1)
+    }
+
+    @Test func aRatesFileIsReadAllOrNothing() throws {
+        let folder = try SampleRegister.create()
+        let good = folder.url.appendingPathComponent("rates.csv")
+        try Data("currency,month,rate,source\nNOK,2024-05,11.6075,\nPLN,2024-05,4.3215,NBP\n".utf8).write(to: good)
+        let read = try CommandRunner.registry(folder, ["rate", "import", good.path])
+        #expect(read.status == 0 && read.stderr.contains("Read 2 rates"), "\(read.stderr)")
+        let bad = folder.url.appendingPathComponent("bad.csv")
+        try Data("currency,month,rate\nNOK,2024-06,11.5\nSEK,2024-06,11.1\nPLN,2024-13,4.3\n".utf8).write(to: bad)
+        let refused = try CommandRunner.registry(folder, ["rate", "import", bad.path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("line 3, currency 'SEK'") && refused.stderr.contains("line 4, month '2024-13'"), "\(refused.stderr)")
+        let listed = try CommandRunner.registry(folder, ["rate", "list", "--format", "csv"]).stdout
+        #expect(listed == "currency,month,units_per_eur,source\r\nNOK,2024-05,11.6075,InforEuro\r\nPLN,2024-05,4.3215,NBP\r\n")
+        let removed = try CommandRunner.registry(folder, ["rate", "remove", "NOK", "2024-05"])
+        #expect(removed.status == 0 && removed.stderr.contains("Removed the NOK rate for 2024-05 (11.6075)."))
+        #expect(try CommandRunner.registry(folder, ["rate", "remove", "NOK", "2024-05"]).status == 1)
+    }
+
+    @Test func theMonthRuleIsShownAndSet() throws {
+        let folder = try SampleRegister.create()
+        #expect(try CommandRunner.registry(folder, ["rate", "rule"]).stdout == "incurred\n")
+        #expect(try CommandRunner.registry(folder, ["rate", "rule", "recorded"]).status == 0)
+        #expect(try CommandRunner.registry(folder, ["rate", "rule"]).stdout == "recorded\n")
+        #expect(try CommandRunner.registry(folder, ["rate", "rule", "paid"]).status == 65)
+    }
+}
