@@ -77,8 +77,8 @@ extension Expense: InputRecord {
         }
         if let raw = input.category { expense.category = checker.choice("category", raw, as: ExpenseCategory.self) ?? expense.category }
         if let raw = input.date { expense.spentDate = checker.date("date", raw) }
-        if input.amount != nil || input.currency != nil || input.eur != nil || input.date != nil {
-            try convert(&expense, eur: input.eur, in: db, checker: &checker)
+        if input.amount != nil || input.currency != nil || input.eur != nil || input.date != nil || input.rate != nil {
+            try convert(&expense, input, in: db, checker: &checker)
         }
         if let raw = input.paidBy { expense.paidBy = checker.text(raw) == nil ? nil : checker.choice("paid-by", raw, as: ExpensePayer.self) }
         if let raw = input.document { expense.document = checker.freeText("document", raw) }
@@ -98,9 +98,27 @@ extension Expense: InputRecord {
     }
 
     /// Gives the expense its euro value: its own for euros, the amount given by hand (`eur`, the
-    /// rate then worked out and marked derived), or the amount at its month's rate.
-    static func convert(_ expense: inout Expense, eur: String?, in db: Database, checker: inout InputChecker) throws {
+    /// rate then worked out and marked derived), at a rate given with it (an export imported
+    /// back), or the amount at its month's rate.
+    static func convert(_ expense: inout Expense, _ input: ExpenseInput, in db: Database, checker: inout InputChecker) throws {
         let currency = expense.currency
+        let eur = input.rateSource == Rate.derivedSource ? input.eur : input.rate == nil ? input.eur : nil
+        if currency != .eur, let raw = input.rate, input.rateSource != Rate.derivedSource {
+            guard let micros = checker.rate("rate", raw) else { return }
+            let month = input.rateMonth.flatMap { checker.text($0) }.flatMap { checker.month("rate-month", $0) }
+            guard let cents = Conversion.euroCents(expense.paidMinor, in: currency, atMicros: micros) else { return }
+            if let given = input.eur, let euros = checker.money("eur", given), euros != cents {
+                checker.report(
+                    "eur", given,
+                    "is not \(Money.format(expense.paidMinor, in: currency)) \(currency.rawValue) at \(raw): that is \(Money.format(cents))")
+            }
+            let source = input.rateSource.flatMap { checker.text($0) }.flatMap { checker.freeText("rate-source", $0) } ?? Rate.defaultSource
+            (expense.amountCents, expense.rateMicros, expense.rateMonth, expense.rateSource, expense.rateDerived) = (
+                cents, micros, month, source, false
+            )
+            if month == nil { checker.report("rate-month", input.rateMonth ?? "", "is required with a rate: the month it is for, YYYY-MM") }
+            return
+        }
         guard currency != .eur else {
             if let eur { checker.report("eur", eur, "is only for an amount paid in another currency; a euro amount is its own euro value") }
             (expense.amountCents, expense.rateMicros, expense.rateMonth, expense.rateSource, expense.rateDerived) =

@@ -166,9 +166,18 @@ extension Expense: ImportableRecord {
     static let keyColumn = "id"
 
     static func input(_ row: ImportRow, in context: ImportContext) throws -> ExpenseInput {
-        ExpenseInput(
-            activity: try .typed(row.given("activity_id")) ?? activityID(row, in: context).map(RecordReference.id), amount: row.given("amount"),
-            category: row.given("category"), date: row["spent_date"], note: row["note"])
+        let activity: RecordReference? = try .typed(row.given("activity_id")) ?? activityID(row, in: context).map(RecordReference.id)
+        var input = ExpenseInput(
+            activity: activity, amount: row.given("amount"), currency: row.given("currency"), category: row.given("category"),
+            date: row["spent_date"], paidBy: row["paid_by"], document: row["document"], period: row["period"], status: row.given("status"),
+            reason: row.given("rejection_reason"), note: row["note"])
+        // Paid in another currency: the amount as paid, and the euro amount with the rate it was
+        // converted at (checked to agree), or derived from it as the file says.
+        if let currency = input.currency, Currency(rawValue: currency.trimmed().uppercased()) != .eur {
+            (input.amount, input.eur) = (row.given("paid"), row.given("amount"))
+            (input.rate, input.rateMonth, input.rateSource) = (row.given("rate"), row["rate_month"], row.given("rate_source"))
+        }
+        return input
     }
 
     /// Without an activity id, the activity is the one of that title in the row's partnership.

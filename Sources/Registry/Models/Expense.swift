@@ -129,11 +129,16 @@ public struct ExpenseInput: Sendable, Equatable {
     /// Why a claim is rejected: required when `status` is `rejected`.
     public var reason: String?
     public var note: String?
+    /// A rate already applied elsewhere (a file `registry export` wrote): units per EUR, with its
+    /// month and source, used instead of the register's rates. With `eur`, the two must agree.
+    public var rate: String?
+    public var rateMonth: String?
+    public var rateSource: String?
 
     public init(
         activity: RecordReference? = nil, amount: String? = nil, currency: String? = nil, eur: String? = nil, category: String? = nil,
         date: String? = nil, paidBy: String? = nil, document: String? = nil, period: String? = nil, status: String? = nil,
-        reason: String? = nil, note: String? = nil
+        reason: String? = nil, note: String? = nil, rate: String? = nil, rateMonth: String? = nil, rateSource: String? = nil
     ) {
         self.activity = activity
         self.amount = amount
@@ -147,5 +152,8 @@ public struct ExpenseInput: Sendable, Equatable {
         self.status = status
         self.reason = reason
         self.note = note
+        self.rate = rate
+        self.rateMonth = rateMonth
+        self.rateSource = rateSource
     }
 }

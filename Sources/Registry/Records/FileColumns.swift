@@ -142,6 +142,15 @@ extension RecordKind {
                 """)
     }()
 
+    /// The amount as paid, as a decimal of its currency (`Money.format(_:in:)` in SQL).
+    private static let paidSQL = """
+        CASE expense.currency WHEN 'ISK' THEN CAST(expense.paid_minor AS TEXT)
+            ELSE printf('%d.%02d', coalesce(expense.paid_minor, expense.amount_cents) / 100,
+                coalesce(expense.paid_minor, expense.amount_cents) % 100) END
+        """
+    /// The rate as the shortest decimal (`Rate.format` in SQL).
+    private static let rateSQL = "rtrim(rtrim(printf('%d.%06d', expense.rate_micros / 1000000, expense.rate_micros % 1000000), '0'), '.')"
+
     private static let expenseFile: FileLayout = {
         let c = Expense.Columns.self
         return FileLayout(
@@ -149,7 +158,11 @@ extension RecordKind {
                 FileColumn(c.id, of: "expense", .integer), FileColumn(c.activityId, of: "expense", .integer, field: "activity"),
                 FileColumn("activity", sql: "activity.title"), FileColumn("city", sql: "city.name"), FileColumn("partner", sql: "partner.name"),
                 FileColumn(c.amountCents, of: "expense", .money, as: "amount"), FileColumn(c.category, of: "expense"),
-                FileColumn(c.spentDate, of: "expense", field: "date"), FileColumn(c.note, of: "expense"),
+                FileColumn(c.spentDate, of: "expense", field: "date"), FileColumn(c.note, of: "expense"), FileColumn(c.currency, of: "expense"),
+                FileColumn("paid", sql: paidSQL), FileColumn("rate", sql: rateSQL), FileColumn(c.rateMonth, of: "expense", field: "rate-month"),
+                FileColumn(c.rateSource, of: "expense", field: "rate-source"), FileColumn(c.paidBy, of: "expense", field: "paid-by"),
+                FileColumn(c.document, of: "expense"), FileColumn(c.period, of: "expense"), FileColumn(c.status, of: "expense"),
+                FileColumn(c.rejectionReason, of: "expense", field: "reason"),
             ],
             source: """
                 expense JOIN activity ON activity.id = expense.activity_id JOIN partnership ON partnership.id = activity.partnership_id

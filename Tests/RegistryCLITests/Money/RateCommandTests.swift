@@ -72,4 +72,37 @@ struct RateCommandTests {
         #expect(try CommandRunner.registry(folder, ["rate", "rule"]).stdout == "recorded\n")
         #expect(try CommandRunner.registry(folder, ["rate", "rule", "paid"]).status == 65)
     }
+
+    /// Expenses in three currencies, one derived from a euro amount and one rejected, export and
+    /// import into a register without those rates, and export again byte for byte.
+    @Test func expensesInOtherCurrenciesExportAndImportBackUnchanged() throws {
+        let folder = try SampleRegister.create()
+        let steps: [[String]] = [
+            ["rate", "add", "NOK", "2024-05", "11.6075"],
+            [
+                "expense", "add", "--activity", "1", "--amount", "4210.50", "--currency", "NOK", "--category", "travel", "--date", "2024-05-14",
+                "--document", "F1", "--period", "2024-1", "--paid-by", "partner",
+            ],
+            ["expense", "add", "--activity", "2", "--amount", "4210.50", "--currency", "PLN", "--eur", "980", "--category", "venue"],
+            ["expense", "add", "--activity", "3", "--amount", "1500", "--currency", "ISK", "--eur", "10", "--category", "other"],
+            ["expense", "reject", "1", "--reason", "No receipt"],
+        ]
+        for step in steps { #expect(try CommandRunner.registry(folder, step).status == 0, "\(step)") }
+        let exported = try CommandRunner.registry(folder, ["export", "expense", "--format", "csv"]).stdout
+        #expect(exported.contains(",NOK,4210.50,11.6075,2024-05,InforEuro,partner,F1,2024-1,claimed,\r\n"))
+        #expect(exported.contains(",PLN,4210.50,4.296429,,derived from the EUR amount given,"))
+        let copy = try TemporaryFolder()
+        for entity in ["city", "partner", "partnership", "activity", "expense"] {
+            let file = folder.url.appendingPathComponent("\(entity).csv").path
+            #expect(try CommandRunner.registry(folder, ["export", entity, "--format", "csv", "--output", file]).status == 0)
+            let imported = try CommandRunner.registry(copy, ["import", entity, file])
+            #expect(imported.status == 0, "\(entity): \(imported.stderr)")
+        }
+        #expect(try CommandRunner.registry(copy, ["export", "expense", "--format", "csv"]).stdout == exported)
+        // A euro amount that disagrees with the rate it names is refused, naming both.
+        let edited = folder.url.appendingPathComponent("edited.csv")
+        try Data(exported.replacingOccurrences(of: "362.74,travel", with: "362.75,travel").utf8).write(to: edited)
+        let refused = try CommandRunner.registry(copy, ["import", "expense", edited.path])
+        #expect(refused.status == 65 && refused.stderr.contains("is not 4210.50 NOK at 11.6075: that is 362.74"), "\(refused.stderr)")
+    }
 }
