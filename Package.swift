@@ -32,6 +32,7 @@ let package = Package(
                 .embedInCode("0010_saved_query_audit.sql"),
                 .embedInCode("0011_search_folding.sql"),
                 .embedInCode("0012_expense_currencies.sql"),
+                .embedInCode("0013_spending_against_budgets.sql"),
             ]
         ),
         .target(

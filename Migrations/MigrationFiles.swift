@@ -23,6 +23,7 @@ public enum MigrationFiles {
         file("0010_saved_query_audit", PackageResources._010_saved_query_audit_sql),
         file("0011_search_folding", PackageResources._011_search_folding_sql),
         file("0012_expense_currencies", PackageResources._012_expense_currencies_sql),
+        file("0013_spending_against_budgets", PackageResources._013_spending_against_budgets_sql),
     ]
 
     private static func file(_ identifier: String, _ bytes: [UInt8]) -> File {

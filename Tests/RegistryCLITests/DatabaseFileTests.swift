@@ -71,7 +71,7 @@ struct DatabaseFileTests {
         #expect(result.status == 0)
         #expect(
             result.stdout == "migration,state\r\n0001_create_schema,applied\r\n0002_seed_reference,applied\r\n"
-                + "0003_audit_log,applied\r\n0004_budget_views,applied\r\n0005_import_change_sets,applied\r\n0006_reports,applied\r\n0007_search,applied\r\n0008_personal_data,applied\r\n0009_ids_never_reused,applied\r\n0010_saved_query_audit,applied\r\n0011_search_folding,applied\r\n0012_expense_currencies,applied\r\n"
+                + "0003_audit_log,applied\r\n0004_budget_views,applied\r\n0005_import_change_sets,applied\r\n0006_reports,applied\r\n0007_search,applied\r\n0008_personal_data,applied\r\n0009_ids_never_reused,applied\r\n0010_saved_query_audit,applied\r\n0011_search_folding,applied\r\n0012_expense_currencies,applied\r\n0013_spending_against_budgets,applied\r\n"
         )
     }
 

@@ -155,6 +155,37 @@ struct AuditTrailTests {
             change: { _ = try $0.remove(.activity, "1", cascade: true) },
             expected: [.delete("expense", 1, #"{"activity_id":1}"#), .delete("activity", 1, #"{"id":1,"kind":"study_visit","partnership_id":1}"#)]),
         AuditCase(
+            name: "setting, changing and removing budget lines",
+            prepare: { _ = try $0.setBudgetLines("1", set: ["staff=1000"], remove: []) },
+            change: { _ = try $0.setBudgetLines("1", set: ["travel=500", "staff=1200.50"], remove: []) },
+            expected: [
+                .insert("partnership_budget_line", 1, #"{"partnership_id":1,"category":"travel","budget_cents":50000}"#),
+                .update(
+                    "partnership_budget_line", 1, old: #"{"category":"staff","budget_cents":100000}"#,
+                    new: #"{"category":"staff","budget_cents":120050}"#),
+            ]),
+        AuditCase(
+            name: "adding and correcting exchange rates",
+            prepare: { try $0.addRate(currency: "NOK", month: "2024-05", rate: "11.6") },
+            change: { registry in
+                try registry.addRate(currency: "PLN", month: "2024-05", rate: "4.3215", source: "NBP")
+                try registry.addRate(currency: "NOK", month: "2024-05", rate: "11.6075")
+            },
+            expected: [
+                .insert("exchange_rate", 2, #"{"id":2,"currency":"PLN","month":"2024-05","units_per_eur_micros":4321500,"source":"NBP"}"#),
+                .update("exchange_rate", 1, old: #"{"units_per_eur_micros":11600000}"#, new: #"{"units_per_eur_micros":11607500}"#),
+            ]),
+        AuditCase(
+            name: "removing an exchange rate",
+            prepare: { try $0.addRate(currency: "NOK", month: "2024-05", rate: "11.6") },
+            change: { _ = try $0.removeRate(currency: "NOK", month: "2024-05") },
+            expected: [.delete("exchange_rate", 1, #"{"currency":"NOK","month":"2024-05","source":"InforEuro"}"#)]),
+        AuditCase(
+            name: "removing a budget line",
+            prepare: { _ = try $0.setBudgetLines("1", set: ["staff=1000"], remove: []) },
+            change: { _ = try $0.setBudgetLines("1", set: [], remove: ["staff"]) },
+            expected: [.delete("partnership_budget_line", 1, #"{"partnership_id":1,"category":"staff","budget_cents":100000}"#)]),
+        AuditCase(
             name: "adding an expense",
             change: { _ = try $0.addExpense(ExpenseInput(activity: "1", amount: "99.99", category: "venue", date: "2023-05-10", note: "Room hire")) },
             expected: [

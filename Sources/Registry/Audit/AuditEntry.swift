@@ -41,10 +41,17 @@ public struct AuditFilter: Sendable, Equatable {
 
     /// The tables whose changes the trail records.
     public static let tables = [
-        "city", "city_topic", "partner", "partner_topic", "contact", "partnership", "partnership_topic", "activity", "expense",
+        "city", "city_topic", "partner", "partner_topic", "contact", "partnership", "partnership_topic", "partnership_budget_line", "activity",
+        "expense", "exchange_rate",
     ]
 
-    /// Every table the trail follows: the register's, the exchange rates and settings
-    /// (`0012_expense_currencies.sql`), and staff's saved queries (`0010_saved_query_audit.sql`).
-    public static let loggedTables = tables + ["exchange_rate", "setting", "saved_query"]
+    /// The column an entry's `row_id` holds for `table`: the owner's id for a topic link or a
+    /// budget line, else the row's id.
+    static func rowKey(of table: String) -> String {
+        TopicLink(rawValue: table)?.ownerColumn ?? (table == "partnership_budget_line" ? "partnership_id" : "id")
+    }
+
+    /// Every table the trail follows: the register's, its settings (`0012_expense_currencies.sql`),
+    /// and staff's saved queries (`0010_saved_query_audit.sql`).
+    public static let loggedTables = tables + ["setting", "saved_query"]
 }

@@ -38,7 +38,7 @@ enum ChangeSet {
     /// table's ids are its owners'.
     static func allRows(of tables: [String], in db: Database) throws -> [(table: String, ids: IDRanges)] {
         try tables.map { table in
-            let key = TopicLink(rawValue: table)?.ownerColumn ?? "id"
+            let key = AuditFilter.rowKey(of: table)
             var ids = IDRanges()
             let cursor = try Int64.fetchCursor(db, sql: "SELECT \(key) FROM \(table) ORDER BY \(key)")
             while let id = try cursor.next() { ids.append(id) }

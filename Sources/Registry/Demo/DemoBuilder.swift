@@ -137,7 +137,14 @@ struct DemoBuilder {
                     participants, planned_cost_cents, status, topic_id, notes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        let spend = try db.makeStatement(sql: "INSERT INTO expense (activity_id, amount_cents, category, spent_date, note) VALUES (?, ?, ?, ?, ?)")
+        let money = try DemoMoney.write(in: db)
+        let spend = try db.makeStatement(
+            sql: """
+                INSERT INTO expense (activity_id, category, spent_date, note, amount_cents, paid_minor, currency, rate_micros, rate_month,
+                    rate_source, paid_by, document, period, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        var spent = 0
         let today = ISODate.daysSince1970("2024-03-01")
         let report = { (done: Int) in progress?(WorkProgress(step: "generating activities", done: Int64(done), total: Int64(count), unit: .rows)) }
         let activitiesPerPartnership = max(1, (count + working.count - 1) / working.count)
@@ -171,12 +178,14 @@ struct DemoBuilder {
             let overspent = index % 60 == 7
             for _ in 0..<expenses {
                 // Each a share of the plan, so spending stays within it.
-                try spend.execute(arguments: [
-                    activityID, planned / expenses * Int64.random(in: overspent ? 105...120 : 60...100, using: &random) / 100,
-                    random.pick(ExpenseCategory.allCases).rawValue, ISODate.string(daysSince1970: last), "Illustrative",
-                ])
+                let euros = planned / expenses * Int64.random(in: overspent ? 105...120 : 60...100, using: &random) / 100
+                let category = random.pick(ExpenseCategory.allCases).rawValue
+                spent += 1
+                let (values, day) = money.expense(spent, euroCents: euros, day: last, partnershipEnd: partnership.end)
+                try spend.execute(arguments: StatementArguments([activityID, category, ISODate.string(daysSince1970: day), "Illustrative"] + values))
             }
         }
+        try DemoMoney.addBudgetLines(in: db)
         report(count)
     }
 

@@ -37,6 +37,12 @@ public enum RecordKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Other rows owned by the record and removed with it, as (table, column naming the owner):
+    /// a partnership's budget lines.
+    var ownedRows: [(table: String, column: String)] {
+        self == .partnership ? [("partnership_budget_line", "partnership_id")] : []
+    }
+
     /// The record type a row of the table is read as, and an import row becomes.
     var recordType: any ImportableRecord.Type {
         switch self {

@@ -40,6 +40,7 @@ extension RecordKind {
         }
         let name = try label(id, in: db)
         try topicLink?.replace(owner: id, with: [], in: db)
+        for owned in ownedRows { try db.execute(sql: "DELETE FROM \(owned.table) WHERE \(owned.column) = ?", arguments: [id]) }
         try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
         removed.append(Removal.Item(kind: self, id: id, label: name))
     }

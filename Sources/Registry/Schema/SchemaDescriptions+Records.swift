@@ -113,6 +113,13 @@ extension SchemaDescriptions {
                 "status": "claimed (the default), verified or rejected.",
                 "rejection_reason": "Why the claim was rejected; only rejected claims have one.",
             ]),
+        "partnership_budget_line": TableDescription(
+            "Budget lines", "A partnership's budget split by cost category; where it is, spending is held against each line.",
+            columns: [
+                "partnership_id": "The partnership; refers to partnership.id.",
+                "category": "staff, travel, venue, equipment, consumables, services, indirect or other.",
+                "budget_cents": "The line's budget, in euro cents.",
+            ]),
         "exchange_rate": TableDescription(
             "Exchange rates",
             "Monthly accounting rates: units of a currency per 1 EUR (the European Commission's InforEuro, or another stated source).",

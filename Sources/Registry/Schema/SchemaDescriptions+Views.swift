@@ -11,6 +11,9 @@ extension SchemaDescriptions {
                 "committed_cents": "Its budget when agreed, active or completed, else 0; in euro cents.",
                 "planned_cents": Shared.planned,
                 "spent_cents": Shared.spent,
+                "verified_cents": "Of spent, the verified claims, in euro cents.",
+                "rejected_cents": Shared.rejected,
+                "unspent_cents": Shared.unspent,
             ]),
         "city_budget": TableDescription(
             "Budget per town", "Each town's allocation against its partnerships' committed, planned and spent money (view).",
@@ -23,6 +26,9 @@ extension SchemaDescriptions {
                 "spent_cents": Shared.spent,
                 "remaining_cents": "Remaining: allocation minus committed, in euro cents; negative when over-committed.",
                 "over_committed": "1 when committed exceeds the allocation, else 0.",
+                "unspent_cents": Shared.unspent,
+                "rejected_cents": Shared.rejected,
+                "over_spent": "1 when spent exceeds the allocation, else 0.",
             ]),
         "partner_budget": TableDescription(
             "Budget per partner", "Committed, planned and spent money of each partner's partnerships (view).",
@@ -32,6 +38,16 @@ extension SchemaDescriptions {
                 "committed_cents": Shared.committed,
                 "planned_cents": Shared.planned,
                 "spent_cents": Shared.spent,
+                "unspent_cents": Shared.unspent,
+                "rejected_cents": Shared.rejected,
+            ]),
+        "partnership_budget_line_use": TableDescription(
+            "Budget lines against spending", "Each budget line of a partnership against the spending in its category (view).",
+            columns: [
+                "partnership_id": "The partnership; refers to partnership.id.",
+                "category": "The cost category (see expense.category).",
+                "budget_cents": "The line's budget, in euro cents.",
+                "spent_cents": "Claimed and verified expenses of the partnership in that category, in euro cents.",
             ]),
     ]
 

@@ -68,7 +68,9 @@ public enum SchemaDescriptions {
         static let committed =
             "Committed: the budgets of its partnerships that are agreed, active or completed, in euro cents."
         static let planned = "Planned: the planned cost of its activities that are not cancelled, in euro cents."
-        static let spent = "Spent: the sum of its expenses, in euro cents."
+        static let spent = "Spent: the euro value of its claimed and verified expenses, in euro cents (rejected claims apart)."
+        static let unspent = "Unspent: committed minus spent, in euro cents; negative when spending exceeds the budget."
+        static let rejected = "The euro value of its rejected claims, in euro cents; not part of spent."
         static let allocation = "Allocation: the partner budget the town set aside (city.partner_budget_cents, 0 when unset), in euro cents."
         static let activityKind =
             "joint_development, advisory, knowledge_exchange, study_visit, workshop, conference or internship."

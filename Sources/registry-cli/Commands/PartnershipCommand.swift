@@ -5,7 +5,48 @@ struct PartnershipCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partnership",
         abstract: "A town and a partner working together: add, list, show, edit, remove. Named by id or CITY/PARTNER.",
-        subcommands: [Add.self, List.self, Show<PartnershipCommand>.self, Edit<PartnershipCommand>.self, Remove<PartnershipCommand>.self])
+        subcommands: [
+            Add.self, List.self, Show<PartnershipCommand>.self, Edit<PartnershipCommand>.self, BudgetLines.self, Remove<PartnershipCommand>.self,
+        ])
+
+    struct BudgetLines: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "budget-lines",
+            abstract: "Show, set or remove a partnership's budget lines by cost category, each against its spending.",
+            discussion: """
+                Lines are optional: where a partnership has them, `registry check` holds the spending in each category \
+                (claimed and verified expenses) against its line, and the lines against the partnership's budget.
+                """)
+        @Argument(help: ArgumentHelp(PartnershipCommand.reference, valueName: "partnership"), completion: .partnerships)
+        var partnership: String
+        @Option(
+            name: .customLong("set"),
+            help: ArgumentHelp("A line as CATEGORY=EUR, e.g. travel=20000; repeat for more lines.", valueName: "category=eur"))
+        var set: [String] = []
+        @Option(
+            help: ArgumentHelp("Remove the line of this category; repeat for more.", valueName: "category"), completion: .values(ExpenseCategory.self)
+        )
+        var remove: [String] = []
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let changing = !set.isEmpty || !remove.isEmpty
+            let registry = try database.open(changing ? .readWrite : .readOnly)
+            let lines =
+                changing
+                ? try registry.setBudgetLines(.typed(partnership), set: set, remove: remove) : try registry.budgetLines(.typed(partnership))
+            let table = TableData(
+                columns: ["category", "budget", "spent", "left", "over"],
+                rows: lines.map { line in
+                    [
+                        Cell(line.category), .money(line.budgetCents), .money(line.spentCents), .money(line.budgetCents - line.spentCents),
+                        .text(line.isOverspent ? "yes" : "no"),
+                    ]
+                })
+            Console.output(output.renderer.render(table))
+        }
+    }
 
     /// The fields of a partnership shared by `add` and `edit`.
     struct Fields: ParsableArguments {
