@@ -157,3 +157,57 @@ BEGIN
             || ',"budget_cents":' || coalesce(OLD.budget_cents, 'null') || '}');
 END;
 
+
+-- statement: one row per expense, for a donor partner's cost statement (registry report
+-- statement --partnership P --from --to): the content of the programme's "certification of costs
+-- claimed by a donor partner": date, category, document, amount as paid and currency, rate, euro
+-- value and claim status.
+CREATE VIEW report_statement AS
+SELECT
+    partnership.id AS partnership_id,
+    partnership.city_id,
+    city.name AS city,
+    partner.name AS partner,
+    expense.id AS expense_id,
+    expense.spent_date,
+    expense.period,
+    expense.category,
+    expense.document,
+    CASE expense.currency WHEN 'ISK' THEN CAST(expense.paid_minor AS TEXT)
+        ELSE printf('%d.%02d', coalesce(expense.paid_minor, expense.amount_cents) / 100,
+            coalesce(expense.paid_minor, expense.amount_cents) % 100) END AS paid,
+    expense.currency,
+    rtrim(rtrim(printf('%d.%06d', expense.rate_micros / 1000000, expense.rate_micros % 1000000), '0'), '.') AS rate,
+    expense.rate_month,
+    expense.amount_cents,
+    expense.status,
+    expense.rejection_reason,
+    expense.paid_by,
+    activity.title AS activity
+FROM expense
+JOIN activity ON activity.id = expense.activity_id
+JOIN partnership ON partnership.id = activity.partnership_id
+JOIN city ON city.id = partnership.city_id
+JOIN partner ON partner.id = partnership.partner_id;
+
+-- spending: per reporting period, category and currency, for each partnership and month (so
+-- that registry report spending can narrow it to a town, a partnership or whole months, and add
+-- the rest up): the expenses, the amount as paid in the currency, and the euro value claimed
+-- and verified (spent), verified and rejected.
+CREATE VIEW report_spending AS
+SELECT
+    coalesce(expense.period, '') AS period,
+    expense.category,
+    expense.currency,
+    partnership.city_id,
+    partnership.id AS partnership_id,
+    substr(expense.spent_date, 1, 7) AS month,
+    count(*) AS expenses,
+    sum(coalesce(expense.paid_minor, expense.amount_cents)) AS paid_minor,
+    coalesce(sum(expense.amount_cents) FILTER (WHERE expense.status <> 'rejected'), 0) AS spent_cents,
+    coalesce(sum(expense.amount_cents) FILTER (WHERE expense.status = 'verified'), 0) AS verified_cents,
+    coalesce(sum(expense.amount_cents) FILTER (WHERE expense.status = 'rejected'), 0) AS rejected_cents
+FROM expense
+JOIN activity ON activity.id = expense.activity_id
+JOIN partnership ON partnership.id = activity.partnership_id
+GROUP BY 1, 2, 3, 4, 5, 6;

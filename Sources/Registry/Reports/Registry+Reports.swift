@@ -3,7 +3,7 @@ import GRDBSQLite
 
 /// The built-in reports; each reads its view, `report_NAME` (`Migrations/0006_reports.sql`).
 public enum ReportName: String, CaseIterable, Sendable {
-    case overview, budget, themes, activities, partners, unmatched
+    case overview, budget, themes, activities, partners, unmatched, spending, statement
 
     /// One line for `registry report list`.
     public var summary: String {
@@ -14,6 +14,10 @@ public enum ReportName: String, CaseIterable, Sendable {
         case .activities: "the calendar of activities for a period (--from, --to), with kind, direction, town, partner and theme"
         case .partners: "per partner: partnerships, activities, committed budget and the towns it works with"
         case .unmatched: "selected towns without an agreed, active or completed partnership, with the topics they asked for"
+        case .spending:
+            "per reporting period, category and currency: expenses, the amount as paid, and euros spent (claimed and verified), verified and rejected"
+        case .statement:
+            "one partnership's cost statement (--partnership, --from, --to): each expense with its document, amount as paid, rate, euros and status, with totals per category"
         }
     }
 
@@ -26,6 +30,61 @@ public enum ReportName: String, CaseIterable, Sendable {
         case .activities: [.city, .theme, .from, .to, .status]
         case .partners: [.city]
         case .unmatched: []
+        case .spending: [.city, .partnership, .from, .to]
+        case .statement: [.partnership, .from, .to]
+        }
+    }
+
+    /// The queries whose rows make the report, each narrowed by `conditions` (the same
+    /// arguments bound to each): most reports read their view as it is; spending adds the view's
+    /// rows up per period, category and currency; a statement lists the expenses, then totals.
+    func queries(_ conditions: String) -> [String] {
+        switch self {
+        case .spending:
+            [
+                """
+                SELECT period, category, currency, sum(expenses) AS expenses,
+                    CASE currency WHEN 'ISK' THEN CAST(sum(paid_minor) AS TEXT)
+                        ELSE printf('%d.%02d', sum(paid_minor) / 100, sum(paid_minor) % 100) END AS paid,
+                    sum(spent_cents) AS spent_cents, sum(verified_cents) AS verified_cents, sum(rejected_cents) AS rejected_cents
+                FROM report_spending \(conditions) GROUP BY period, category, currency ORDER BY period, category, currency
+                """
+            ]
+        case .statement:
+            [
+                """
+                SELECT 'expense' AS line, expense_id, spent_date, period, category, document, paid, currency, rate, rate_month,
+                    amount_cents, status, rejection_reason, paid_by, activity
+                FROM report_statement \(conditions) ORDER BY spent_date, expense_id
+                """,
+                """
+                SELECT 'total', NULL, NULL, NULL, category, NULL, NULL, NULL, NULL, NULL,
+                    coalesce(sum(amount_cents) FILTER (WHERE status <> 'rejected'), 0), 'claimed and verified', NULL, NULL, NULL
+                FROM report_statement \(conditions) GROUP BY category ORDER BY category
+                """,
+                """
+                SELECT 'total', NULL, NULL, NULL, 'all categories', NULL, NULL, NULL, NULL, NULL,
+                    coalesce(sum(amount_cents) FILTER (WHERE status <> 'rejected'), 0), 'claimed and verified', NULL, NULL, NULL
+                FROM report_statement \(conditions)
+                """,
+            ]
+        default: ["SELECT * FROM report_\(rawValue) \(conditions) \(order)"]
+        }
+    }
+
+    /// How --from and --to narrow the report: activities by their dates, expenses by their
+    /// date, spending by whole months.
+    func periodConditions(from: String?, to: String?, into conditions: inout QueryConditions) {
+        switch self {
+        case .statement:
+            if let from { conditions.add("spent_date >= ?", from) }
+            if let to { conditions.add("spent_date <= ?", to) }
+        case .spending:
+            if let from { conditions.add("month >= substr(?, 1, 7)", from) }
+            if let to { conditions.add("month <= substr(?, 1, 7)", to) }
+        default:
+            if let from { conditions.add("coalesce(end_date, start_date) >= ?", from) }
+            if let to { conditions.add("start_date <= ?", to) }
         }
     }
 
@@ -34,7 +93,7 @@ public enum ReportName: String, CaseIterable, Sendable {
     var cityCondition: String {
         switch self {
         case .partners: "partner_id IN (SELECT partner_id FROM partnership WHERE city_id = ?)"
-        case .budget: "city_id = ?"
+        case .budget, .spending: "city_id = ?"
         default: "city = (SELECT name FROM city WHERE id = ?)"
         }
     }
@@ -44,6 +103,7 @@ public enum ReportName: String, CaseIterable, Sendable {
         case .overview, .themes: ""
         case .budget, .unmatched: "ORDER BY (SELECT name_key FROM city WHERE city.id = city_id)"
         case .activities: "ORDER BY start_date, activity_id"
+        case .spending, .statement: ""
         case .partners: "ORDER BY (SELECT name_key FROM partner WHERE partner.id = partner_id)"
         }
     }
@@ -51,16 +111,20 @@ public enum ReportName: String, CaseIterable, Sendable {
 
 /// Narrowing a report; nil means all.
 public struct ReportFilter: Sendable, Equatable {
-    public enum Field: String, CaseIterable, Sendable { case city, theme, from, to, status }
+    public enum Field: String, CaseIterable, Sendable { case city, partnership, theme, from, to, status }
 
     public var city: String?
+    public var partnership: String?
     public var theme: String?
     public var from: String?
     public var to: String?
     public var status: String?
 
-    public init(city: String? = nil, theme: String? = nil, from: String? = nil, to: String? = nil, status: String? = nil) {
+    public init(
+        city: String? = nil, partnership: String? = nil, theme: String? = nil, from: String? = nil, to: String? = nil, status: String? = nil
+    ) {
         self.city = city
+        self.partnership = partnership
         self.theme = theme
         self.from = from
         self.to = to
@@ -68,7 +132,8 @@ public struct ReportFilter: Sendable, Equatable {
     }
 
     var given: [Field] {
-        [(Field.city, city), (.theme, theme), (.from, from), (.to, to), (.status, status)].compactMap { $0.1 == nil ? nil : $0.0 }
+        [(Field.city, city), (.partnership, partnership), (.theme, theme), (.from, from), (.to, to), (.status, status)]
+            .compactMap { $0.1 == nil ? nil : $0.0 }
     }
 }
 
@@ -105,9 +170,11 @@ extension Registry {
                     try checker.throwIfInvalid()
                     conditions.add("theme = ?", code)
                 }
+                if let partnership = filter.partnership {
+                    conditions.add("partnership_id = ?", try RecordKind.partnership.resolve(.typed(partnership), in: db))
+                }
                 let (from, to) = try Self.period(from: filter.from, to: filter.to)
-                if let from { conditions.add("coalesce(end_date, start_date) >= ?", from) }
-                if let to { conditions.add("start_date <= ?", to) }
+                name.periodConditions(from: from, to: to, into: &conditions)
                 if let status = filter.status {
                     var checker = InputChecker()
                     let value =
@@ -117,18 +184,29 @@ extension Registry {
                     try checker.throwIfInvalid()
                     conditions.add("status = ?", value)
                 }
-                let statement = try db.makeStatement(sql: "SELECT * FROM report_\(name.rawValue) \(conditions.sql) \(name.order)")
-                try statement.setArguments(conditions.arguments)
-                let names = statement.columnNames
-                let money = names.map { $0.hasSuffix("_cents") }
-                try columns(names.map { $0.hasSuffix("_cents") ? String($0.dropLast(6)) : $0 })
-                // Stepped through SQLite's C API: a million rows through GRDB's `Row` took 15 % longer.
-                let handle = statement.sqliteStatement
-                while true {
-                    let code = sqlite3_step(handle)
-                    if code == SQLITE_DONE { break }
-                    guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage) }
-                    try row(names.indices.map { Cell(statement: handle, column: Int32($0), money: money[$0]) })
+                if name == .statement, filter.partnership == nil {
+                    throw RegistryError.invalid([
+                        FieldProblem(field: "partnership", value: "", reason: "is required: a statement is one partnership's (id or CITY/PARTNER)")
+                    ])
+                }
+                // The first query names the columns (and which hold money); a statement's totals follow its rows.
+                var money: [Bool] = []
+                for (index, sql) in name.queries(conditions.sql).enumerated() {
+                    let statement = try db.makeStatement(sql: sql)
+                    try statement.setArguments(conditions.arguments)
+                    let names = statement.columnNames
+                    if index == 0 {
+                        money = names.map { $0.hasSuffix("_cents") }
+                        try columns(names.map { $0.hasSuffix("_cents") ? String($0.dropLast(6)) : $0 })
+                    }
+                    // Stepped through SQLite's C API: a million rows through GRDB's `Row` took 15 % longer.
+                    let handle = statement.sqliteStatement
+                    while true {
+                        let code = sqlite3_step(handle)
+                        if code == SQLITE_DONE { break }
+                        guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage) }
+                        try row(names.indices.map { Cell(statement: handle, column: Int32($0), money: money[$0]) })
+                    }
                 }
             }
         }

@@ -8,18 +8,28 @@ struct ReportCommand: ParsableCommand {
         abstract: "The built-in reports, as tables, files or an HTML page with charts.",
         discussion: """
             NAME is list (the reports, one line each) or a report: overview, budget, themes, activities, partners, \
-            unmatched. Each report is a view in the database (report_NAME), so your own SQL gives the same numbers: \
+            unmatched, spending, statement. Each report is a view in the database (report_NAME), so your own SQL gives the same numbers: \
             `registry sql "SELECT * FROM report_budget"`. Money is in euros. --format html writes one self-contained \
             page (no network, no scripts) with the table and a chart, readable when printed.
             """)
 
     @Argument(
-        help: "list, or the report: overview, budget, themes, activities, partners, unmatched.",
+        help: "list, or the report: overview, budget, themes, activities, partners, unmatched, spending, statement.",
         completion: .list(["list"] + ReportName.allCases.map(\.rawValue))) var name: String
-    @Option(help: "Only this town (budget, activities, partners).", completion: .cities) var city: String?
+    @Option(help: "Only this town (budget, activities, partners, spending).", completion: .cities) var city: String?
+    @Option(help: "Only this partnership, id or CITY/PARTNER (spending; statement needs it).", completion: .partnerships)
+    var partnership: String?
     @Option(help: "Only this theme code (themes, activities).", completion: .theme) var theme: String?
-    @Option(help: ArgumentHelp("Activities ending on or after this date (activities).", valueName: "date")) var from: String?
-    @Option(help: ArgumentHelp("Activities starting on or before this date (activities).", valueName: "date")) var to: String?
+    @Option(
+        help: ArgumentHelp(
+            "From this date: activities ending then or later; expenses dated then or later (statement); from its month (spending).",
+            valueName: "date"))
+    var from: String?
+    @Option(
+        help: ArgumentHelp(
+            "To this date: activities starting then or earlier; expenses dated then or earlier (statement); to its month (spending).",
+            valueName: "date"))
+    var to: String?
     @Option(
         help: "Only this status: a town's (budget) or an activity's (activities).",
         completion: .list(CityStatus.allCases.map(\.rawValue) + ActivityStatus.allCases.map(\.rawValue))) var status: String?
@@ -43,7 +53,7 @@ struct ReportCommand: ParsableCommand {
             return
         }
         let registry = try database.open(.readOnly)
-        let filter = ReportFilter(city: city, theme: theme, from: from, to: to, status: status)
+        let filter = ReportFilter(city: city, partnership: partnership, theme: theme, from: from, to: to, status: status)
         guard format?.format == .html else {
             try renderer.output { columns, row in try registry.report(report, filter: filter, columns: columns, row: row) }
             return
@@ -62,8 +72,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func describe(_ filter: ReportFilter) -> String {
-        [("town", filter.city), ("theme", filter.theme), ("from", filter.from), ("to", filter.to), ("status", filter.status)]
-            .compactMap { label, value in value.map { "\(label) \($0)" } }.joined(separator: ", ")
+        [
+            ("town", filter.city), ("partnership", filter.partnership), ("theme", filter.theme), ("from", filter.from), ("to", filter.to),
+            ("status", filter.status),
+        ]
+        .compactMap { label, value in value.map { "\(label) \($0)" } }.joined(separator: ", ")
     }
 
     static func timestamp() -> String {

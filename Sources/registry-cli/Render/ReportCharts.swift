@@ -24,6 +24,15 @@ enum ReportCharts {
             return [chart("Committed budget per partner", table, table.rows, label: "partner", value: "committed", unit: "EUR")]
         case .unmatched:
             return [chart("Allocation of towns without a partner", table, table.rows, label: "city", value: "allocation", unit: "EUR")]
+        case .spending:
+            var perCategory: [String: Double] = [:]
+            let category = table.columns.firstIndex(of: "category")
+            for row in table.rows { perCategory[category.map { row[$0].plain() } ?? "", default: 0] += number(row, table, "spent") }
+            let categories = perCategory.keys.sorted()
+            return [ReportChart(title: "Spent per category", labels: categories, values: categories.map { perCategory[$0]! }, unit: "EUR")]
+        case .statement:
+            let totals = rows(table, where: "line", is: "total").filter { $0[table.columns.firstIndex(of: "category")!].plain() != "all categories" }
+            return [chart("Claimed and verified per category", table, totals, label: "category", value: "amount", unit: "EUR")]
         }
     }
 

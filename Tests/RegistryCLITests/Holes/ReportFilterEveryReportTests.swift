@@ -10,6 +10,7 @@ struct ReportFilterEveryReportTests {
     static func value(_ field: ReportFilter.Field, for report: ReportName) -> String {
         switch field {
         case .city: "gdansk"
+        case .partnership: "lodz/bergen"
         case .theme: "environment"
         case .from: "2024-01-01"
         case .to: "2024-12-31"
@@ -20,8 +21,11 @@ struct ReportFilterEveryReportTests {
     @Test(arguments: cases)
     func eachListedFilterRuns(report: ReportName, field: ReportFilter.Field) throws {
         let folder = try SampleRegister.create()
+        // A statement is always one partnership's.
+        let partnership = report == .statement && field != .partnership ? ["--partnership", "1"] : []
         let result = try CommandRunner.run(
-            ["report", report.rawValue, "--\(field.rawValue)", Self.value(field, for: report), "--format", "csv", "--db", folder.database])
+            ["report", report.rawValue, "--\(field.rawValue)", Self.value(field, for: report), "--format", "csv", "--db", folder.database]
+                + partnership)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("SQL logic error"))
     }
