@@ -11,13 +11,15 @@
 #                  and the cost of the audit trail
 #   make bench-io  import and export of ROWS (default 1,000,000) activities against the sqlite3 shell
 #   make bench-backup  backup create and verify against the sqlite3 shell's .backup, on about 1 GB
+#   make bench-money   report spending and statement against the sqlite3 shell on 1,000,000
+#                  activities and 3,000,000 expenses, and expense add in NOK against EUR
 #   make install   the release binary, its manual page and shell completions under $(PREFIX)
 #                  (default /usr/local); make uninstall removes them
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: build test lint check release relocatable installable reliability datasette-check bench bench-io bench-backup manual completions install uninstall
+.PHONY: build test lint check release relocatable installable reliability datasette-check bench bench-io bench-backup bench-money manual completions install uninstall
 
 build:
 	$(SWIFT) build
@@ -90,3 +92,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/registry $(DESTDIR)$(PREFIX)/share/man/man1/registry.1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/registry $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_registry \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/registry.fish
+
+MONEY_DB ?= .build/bench-money.sqlite
+bench-money: release
+	scripts/bench-money.py .build/release/registry $(MONEY_DB)
