@@ -102,7 +102,7 @@ extension Expense: InputRecord {
     /// back), or the amount at its month's rate.
     static func convert(_ expense: inout Expense, _ input: ExpenseInput, in db: Database, checker: inout InputChecker) throws {
         let currency = expense.currency
-        let eur = input.rateSource == Rate.derivedSource ? input.eur : input.rate == nil ? input.eur : nil
+        let eur = input.eur
         if currency != .eur, let raw = input.rate, input.rateSource != Rate.derivedSource {
             guard let micros = checker.rate("rate", raw) else { return }
             let month = input.rateMonth.flatMap { checker.text($0) }.flatMap { checker.month("rate-month", $0) }
