@@ -5,46 +5,57 @@
 -- 1 EUR) are a table of their own, and the month rule is a setting.
 --
 -- Every existing expense becomes EUR at rate 1 with its amount unchanged, and `claimed`.
--- The columns are added in place (no table is rebuilt, so no trigger, index or AUTOINCREMENT
--- counter is lost); a column's CHECK may name the columns added before it, and SQLite tests
--- each new CHECK against the rows already there. The update below changes no audited column,
--- so it logs nothing: audit entries stay as they were.
+--
+-- The columns are added at the end of the table's definition, edited in place in one step, as
+-- 0009_ids_never_reused.sql did: the way SQLite's ALTER TABLE documentation describes, and what
+-- ADD COLUMN itself does (a row stored before reads each new column as its default). Twelve
+-- ADD COLUMNs would reload the whole schema twelve times, which made creating a register a
+-- quarter slower. No table is rebuilt, so no trigger, index or AUTOINCREMENT counter is lost.
+-- The update below sets the amount as paid and changes no audited column, so it logs nothing:
+-- audit entries stay as they were. `PRAGMA integrity_check` holds every row to the new CHECKs.
+--
+-- The new columns:
+--   paid_minor        the amount as paid, in the currency's minor unit (cents, øre, grosze,
+--                     rappen; whole krónur);
+--   rate_micros       units of the currency per 1 EUR, in millionths (11.6075 NOK is 11607500);
+--                     1000000 for EUR;
+--   rate_month        the month whose rate was used (YYYY-MM), rate_source where it came from;
+--   rate_derived      1 when the euro amount was given by hand (--eur) and the rate worked out;
+--   currency          its CHECK holds the columns above together: a euro cost is its own euro
+--                     value at rate 1 with no month (paid_minor may be left out by an INSERT
+--                     written before this migration: it then means amount_cents); any other
+--                     has its amount as paid, a source, and a month unless its rate is derived;
+--   paid_by           who bore the cost: the town's side or the partner's;
+--   document          the invoice or receipt number;
+--   period            the reporting period it is claimed in: the year and the period's number;
+--   status, rejection_reason   the claim, and why a rejected one was rejected.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, '    note TEXT' || char(10) || ') STRICT', '    note TEXT,
+    paid_minor INTEGER CHECK (paid_minor >= 0),
+    rate_micros INTEGER NOT NULL DEFAULT 1000000 CHECK (rate_micros > 0),
+    rate_month TEXT CHECK (rate_month GLOB ''[0-9][0-9][0-9][0-9]-[0-1][0-9]'' AND substr(rate_month, 6, 2) BETWEEN ''01'' AND ''12''),
+    rate_source TEXT,
+    rate_derived INTEGER NOT NULL DEFAULT 0 CHECK (rate_derived IN (0, 1)),
+    currency TEXT NOT NULL DEFAULT ''EUR''
+        CHECK (currency IN (''EUR'', ''NOK'', ''PLN'', ''ISK'', ''CHF'')
+            AND CASE currency
+                WHEN ''EUR'' THEN coalesce(paid_minor, amount_cents) = amount_cents AND rate_micros = 1000000 AND rate_month IS NULL
+                    AND rate_source IS NULL AND rate_derived = 0
+                ELSE paid_minor IS NOT NULL AND rate_source IS NOT NULL AND (rate_month IS NOT NULL OR rate_derived = 1)
+            END),
+    paid_by TEXT CHECK (paid_by IN (''city'', ''partner'')),
+    document TEXT,
+    period TEXT CHECK (period GLOB ''[0-9][0-9][0-9][0-9]-[1-9]''),
+    status TEXT NOT NULL DEFAULT ''claimed'' CHECK (status IN (''claimed'', ''verified'', ''rejected'')),
+    rejection_reason TEXT CHECK ((status = ''rejected'') = (rejection_reason IS NOT NULL))
+) STRICT')
+WHERE type = 'table' AND name = 'expense' AND sql LIKE '%    note TEXT' || char(10) || ') STRICT';
+PRAGMA writable_schema = RESET;
 
--- The amount as paid, in the currency's minor unit (cents, øre, grosze, rappen; whole krónur).
-ALTER TABLE expense ADD COLUMN paid_minor INTEGER CHECK (paid_minor >= 0);
-UPDATE expense SET paid_minor = amount_cents;
-
--- Units of the currency per 1 EUR, in millionths (11.6075 NOK is 11607500); 1 for EUR.
-ALTER TABLE expense ADD COLUMN rate_micros INTEGER NOT NULL DEFAULT 1000000 CHECK (rate_micros > 0);
--- The month whose rate was used (YYYY-MM), and where the rate came from.
-ALTER TABLE expense ADD COLUMN rate_month TEXT
-    CHECK (rate_month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' AND substr(rate_month, 6, 2) BETWEEN '01' AND '12');
-ALTER TABLE expense ADD COLUMN rate_source TEXT;
--- 1 when the euro amount was given by hand (--eur) and the rate worked out from it.
-ALTER TABLE expense ADD COLUMN rate_derived INTEGER NOT NULL DEFAULT 0 CHECK (rate_derived IN (0, 1));
--- The currency last: its CHECK holds the columns above together. A euro cost is its own euro
--- value at rate 1 with no month (paid_minor may be left out by an INSERT written before this
--- migration: it then means amount_cents); any other has its amount as paid, a source, and a
--- month unless its rate is derived.
-ALTER TABLE expense ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR'
-    CHECK (currency IN ('EUR', 'NOK', 'PLN', 'ISK', 'CHF')
-        AND CASE currency
-            WHEN 'EUR' THEN coalesce(paid_minor, amount_cents) = amount_cents AND rate_micros = 1000000 AND rate_month IS NULL
-                AND rate_source IS NULL AND rate_derived = 0
-            ELSE paid_minor IS NOT NULL AND rate_source IS NOT NULL AND (rate_month IS NOT NULL OR rate_derived = 1)
-        END);
-
--- Who bore the cost: the town's side or the partner's.
-ALTER TABLE expense ADD COLUMN paid_by TEXT CHECK (paid_by IN ('city', 'partner'));
--- The invoice or receipt number.
-ALTER TABLE expense ADD COLUMN document TEXT;
--- The reporting period the cost is claimed in: the year and the period's number (2024-1).
-ALTER TABLE expense ADD COLUMN period TEXT CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[1-9]');
-ALTER TABLE expense ADD COLUMN status TEXT NOT NULL DEFAULT 'claimed' CHECK (status IN ('claimed', 'verified', 'rejected'));
--- Why a rejected claim was rejected; only rejected claims have one.
-ALTER TABLE expense ADD COLUMN rejection_reason TEXT CHECK ((status = 'rejected') = (rejection_reason IS NOT NULL));
-
+-- The creation of the index moves the schema's version on, so every connection reads the
+-- edited definition; then each expense gets its amount as paid.
 CREATE INDEX expense_period ON expense (period);
+UPDATE expense SET paid_minor = amount_cents;
 
 -- The monthly rates: units of a currency per 1 EUR, in millionths (up to six decimals).
 CREATE TABLE exchange_rate (
