@@ -58,6 +58,12 @@ extension Partnership: InputRecord {
 
     static func topicCodes(in input: PartnershipInput) -> [String]? { input.topics }
 
+    static func ownedRows(in input: PartnershipInput, checker: inout InputChecker) -> ((Int64, Database) throws -> Bool)? {
+        guard let entries = input.budgetLines else { return nil }
+        let lines = entries.compactMap { BudgetLine.parse($0, field: "budget-lines", checker: &checker) }
+        return { id, db in try BudgetLine.replace(lines, of: id, in: db) }
+    }
+
     static func applying(
         _ input: PartnershipInput, to base: Partnership, in context: InputContext, checker: inout InputChecker
     ) throws -> Partnership {

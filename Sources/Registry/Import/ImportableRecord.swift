@@ -139,7 +139,7 @@ extension Partnership: ImportableRecord {
             city: try context.reference(.city, row, "city"), partner: try context.reference(.partner, row, "partner"), status: row.given("status"),
             budget: row["budget"], signed: row["signed_date"], start: row["start_date"], end: row["end_date"], topics: row.list("topics"),
             notes: row["notes"], improvedKnowledge: row["improved_knowledge"], continues: row["continues"],
-            lastingEffects: row["lasting_effects"])
+            lastingEffects: row["lasting_effects"], budgetLines: row.list("budget_lines"))
     }
 
     /// The partnership of the same city and partner.

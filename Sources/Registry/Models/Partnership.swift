@@ -93,12 +93,15 @@ public struct PartnershipInput: Sendable, Equatable {
     public var improvedKnowledge: String?
     public var continues: String?
     public var lastingEffects: String?
+    /// The budget split by cost category, `travel=20000` each: the whole split (others are
+    /// removed); nil leaves the lines as they are.
+    public var budgetLines: [String]?
 
     public init(
         city: RecordReference? = nil, partner: RecordReference? = nil, status: String? = nil, budget: String? = nil,
         signed: String? = nil, start: String? = nil, end: String? = nil, topics: [String]? = nil,
         notes: String? = nil, improvedKnowledge: String? = nil, continues: String? = nil,
-        lastingEffects: String? = nil
+        lastingEffects: String? = nil, budgetLines: [String]? = nil
     ) {
         self.city = city
         self.partner = partner
@@ -112,5 +115,6 @@ public struct PartnershipInput: Sendable, Equatable {
         self.improvedKnowledge = improvedKnowledge
         self.continues = continues
         self.lastingEffects = lastingEffects
+        self.budgetLines = budgetLines
     }
 }

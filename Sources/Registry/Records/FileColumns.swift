@@ -110,6 +110,13 @@ extension RecordKind {
             source: "contact LEFT JOIN city ON city.id = contact.city_id LEFT JOIN partner ON partner.id = contact.partner_id")
     }()
 
+    /// A partnership's budget lines as `category=euros`, by category, separated by commas.
+    private static let budgetLinesSQL = """
+        (SELECT group_concat(line, ',') FROM (
+            SELECT category || '=' || printf('%d.%02d', budget_cents / 100, budget_cents % 100) AS line
+            FROM partnership_budget_line WHERE partnership_id = partnership.id ORDER BY category))
+        """
+
     private static let partnershipFile: FileLayout = {
         let c = Partnership.Columns.self
         return FileLayout(
@@ -121,6 +128,7 @@ extension RecordKind {
                 FileColumn("topics", sql: TopicLink.partnership.codesExpression(owner: "partnership.id"), .list),
                 FileColumn(c.improvedKnowledge, of: "partnership"), FileColumn(c.continues, of: "partnership"),
                 FileColumn(c.lastingEffects, of: "partnership"), FileColumn(c.notes, of: "partnership"),
+                FileColumn("budget_lines", sql: budgetLinesSQL, .list),
             ],
             source: "partnership JOIN city ON city.id = partnership.city_id JOIN partner ON partner.id = partnership.partner_id")
     }()

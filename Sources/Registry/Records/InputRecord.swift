@@ -42,6 +42,11 @@ protocol InputRecord: RegistryRecord, Equatable {
     /// The table linking the record to its topics, if it has topics.
     static var topicLink: TopicLink? { get }
 
+    /// Other rows the record owns that `input` sets (a partnership's budget lines), checked now
+    /// and written once the record has its id; nil when the input leaves them as they are. The
+    /// write says whether anything changed.
+    static func ownedRows(in input: Input, checker: inout InputChecker) -> ((Int64, Database) throws -> Bool)?
+
     /// Refuses a record that would duplicate another, with a sentence naming it.
     func checkUnique(in db: Database) throws
 
@@ -60,6 +65,7 @@ extension InputRecord where Self: ColumnListedRecord {
 extension InputRecord {
     static func topicCodes(in input: Input) -> [String]? { nil }
     static var topicLink: TopicLink? { nil }
+    static func ownedRows(in input: Input, checker: inout InputChecker) -> ((Int64, Database) throws -> Bool)? { nil }
     func checkUnique(in db: Database) throws {}
 
     /// A required field that was not given.
@@ -73,11 +79,13 @@ extension InputRecord {
         missingFields(in: input).forEach { checker.report($0) }
         var record = try applying(input, to: blank, in: context, checker: &checker)
         let topics = topicIDs(in: input, context: context, checker: &checker)
+        let owned = ownedRows(in: input, checker: &checker)
         try checker.throwIfInvalid()
         try record.checkUnique(in: context.db)
         record.id = id
         try record.insertChecked(context.db)
         if let topicLink { _ = try context.replaceTopics(topicLink, owner: record.id!, with: topics ?? []) }
+        if let owned { _ = try owned(record.id!, context.db) }
         return record
     }
 
@@ -88,6 +96,7 @@ extension InputRecord {
         let before = try fetchOne(context.db, key: id)!
         let record = try applying(input, to: before, in: context, checker: &checker)
         let topics = topicIDs(in: input, context: context, checker: &checker)
+        let owned = ownedRows(in: input, checker: &checker)
         try checker.throwIfInvalid()
         var changed = false
         if record != before {
@@ -96,6 +105,7 @@ extension InputRecord {
             changed = true
         }
         if let topics, let topicLink, try context.replaceTopics(topicLink, owner: id, with: topics) { changed = true }
+        if let owned, try owned(id, context.db) { changed = true }
         return (record, changed)
     }
 

@@ -86,9 +86,12 @@ struct RateCommandTests {
             ["expense", "add", "--activity", "2", "--amount", "4210.50", "--currency", "PLN", "--eur", "980", "--category", "venue"],
             ["expense", "add", "--activity", "3", "--amount", "1500", "--currency", "ISK", "--eur", "10", "--category", "other"],
             ["expense", "reject", "1", "--reason", "No receipt"],
+            ["partnership", "budget-lines", "lodz/bergen", "--set", "travel=20000", "--set", "staff=500.50"],
         ]
         for step in steps { #expect(try CommandRunner.registry(folder, step).status == 0, "\(step)") }
         let exported = try CommandRunner.registry(folder, ["export", "expense", "--format", "csv"]).stdout
+        let partnerships = try CommandRunner.registry(folder, ["export", "partnership", "--format", "csv"]).stdout
+        #expect(partnerships.contains(",\"staff=500.50,travel=20000.00\"\r\n"), "\(partnerships)")
         #expect(exported.contains(",NOK,4210.50,11.6075,2024-05,InforEuro,partner,F1,2024-1,claimed,\r\n"))
         #expect(exported.contains(",PLN,4210.50,4.296429,,derived from the EUR amount given,"))
         let copy = try TemporaryFolder()
@@ -99,6 +102,14 @@ struct RateCommandTests {
             #expect(imported.status == 0, "\(entity): \(imported.stderr)")
         }
         #expect(try CommandRunner.registry(copy, ["export", "expense", "--format", "csv"]).stdout == exported)
+        #expect(try CommandRunner.registry(copy, ["export", "partnership", "--format", "csv"]).stdout == partnerships)
+        let lines = try CommandRunner.registry(copy, ["partnership", "budget-lines", "lodz/bergen", "--format", "csv"]).stdout
+        #expect(lines.hasPrefix("category,budget,spent,left,over\r\nstaff,500.50,50.00,450.50,no\r\ntravel,20000.00,362.74,"), "the rejected 1000 EUR apart: \(lines)")
+        // A line that is not CATEGORY=EUR is refused, naming the column.
+        let badLines = folder.url.appendingPathComponent("lines.csv")
+        try Data(partnerships.replacingOccurrences(of: "staff=500.50", with: "staf=500.50").utf8).write(to: badLines)
+        let refusedLines = try CommandRunner.registry(copy, ["import", "partnership", badLines.path, "--update"])
+        #expect(refusedLines.status == 65 && refusedLines.stderr.contains("budget_lines 'staf'"), "\(refusedLines.stderr)")
         // A euro amount that disagrees with the rate it names is refused, naming both.
         let edited = folder.url.appendingPathComponent("edited.csv")
         try Data(exported.replacingOccurrences(of: "362.74,travel", with: "362.75,travel").utf8).write(to: edited)
