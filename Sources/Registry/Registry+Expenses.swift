@@ -78,7 +78,7 @@ extension Expense: InputRecord {
         if let raw = input.category { expense.category = checker.choice("category", raw, as: ExpenseCategory.self) ?? expense.category }
         if let raw = input.date { expense.spentDate = checker.date("date", raw) }
         if input.amount != nil || input.currency != nil || input.eur != nil || input.date != nil || input.rate != nil {
-            try convert(&expense, input, in: db, checker: &checker)
+            try convert(&expense, input, in: context, checker: &checker)
         }
         if let raw = input.paidBy { expense.paidBy = checker.text(raw) == nil ? nil : checker.choice("paid-by", raw, as: ExpensePayer.self) }
         if let raw = input.document { expense.document = checker.freeText("document", raw) }
@@ -100,7 +100,8 @@ extension Expense: InputRecord {
     /// Gives the expense its euro value: its own for euros, the amount given by hand (`eur`, the
     /// rate then worked out and marked derived), at a rate given with it (an export imported
     /// back), or the amount at its month's rate.
-    static func convert(_ expense: inout Expense, _ input: ExpenseInput, in db: Database, checker: inout InputChecker) throws {
+    static func convert(_ expense: inout Expense, _ input: ExpenseInput, in context: InputContext, checker: inout InputChecker) throws {
+        let db = context.db
         let currency = expense.currency
         let eur = input.eur
         if currency != .eur, let raw = input.rate, input.rateSource != Rate.derivedSource {
@@ -126,7 +127,7 @@ extension Expense: InputRecord {
             return
         }
         let month: String?
-        switch try Registry.rateMonthRule(in: db) {
+        switch try context.rateMonthRule ?? Registry.rateMonthRule(in: db) {
         case .incurred: month = expense.spentDate.map { String($0.prefix(7)) }
         case .recorded: month = String(ISODate.string(daysSince1970: Int(Date().timeIntervalSince1970) / 86_400).prefix(7))
         }

@@ -39,15 +39,18 @@ struct DemoMoney {
         let day = number % 200 == 17 ? partnershipEnd + 12 : day
         let date = ISODate.string(daysSince1970: day)
         let month = String(date.prefix(7))
-        let currency: Currency = [.nok, .pln, .eur][number % 3]
-        let payer: ExpensePayer = currency == .nok || (currency == .eur && number % 2 == 0) ? .partner : .city
+        let chosen: Currency = [.nok, .pln, .eur][number % 3]
+        // A cost without its month's rate (outside 2019–2027) is paid in euros.
+        let rate = rates[month]?[chosen]
+        let currency = rate == nil ? .eur : chosen
+        let payer: ExpensePayer = chosen == .nok || (chosen == .eur && number % 2 == 0) ? .partner : .city
         var paid = euroCents, amount = euroCents, micros: Int64 = 1_000_000
-        if currency != .eur, let rate = rates[month]?[currency] {
+        if let rate {
             micros = rate
             paid = Int64(Conversion.rounded(Int128(euroCents) * Int128(rate), 1_000_000))
             amount = Conversion.euroCents(paid, in: currency, atMicros: rate)!
         }
-        let converted = micros != 1_000_000 || currency != .eur
+        let converted = currency != .eur
         let year = date.prefix(4)
         let period = "\(year)-\(Int(date.dropFirst(5).prefix(2))! <= 6 ? 1 : 2)"
         let document: String? = number % 150 == 11 ? nil : "\(payer == .partner ? "INV" : "FV")-\(year)-\(number)"

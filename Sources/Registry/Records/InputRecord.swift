@@ -13,6 +13,9 @@ final class InputContext {
         reference = try ReferenceData(db)
     }
 
+    /// The register's month rule for converting costs, read once for all rows (an import).
+    private(set) lazy var rateMonthRule: RateMonthRule? = try? Registry.rateMonthRule(in: db)
+
     func replaceTopics(_ link: TopicLink, owner id: Int64, with topicIDs: [Int64]) throws -> Bool {
         let (added, removed) = try link.replace(owner: id, with: topicIDs, in: db)
         for _ in 0..<added { linksAdded[link, default: IDRanges()].append(id) }

@@ -84,6 +84,13 @@ struct ExpenseCommand: ParsableCommand {
 }
 
 extension ExpenseCommand {
+    /// Gives claim `expense` the status in `input` and prints the expense.
+    static func settle(_ expense: String, _ input: ExpenseInput, _ database: DatabaseOptions, _ output: OutputOptions) throws {
+        let registry = try database.open()
+        let id = try registry.editExpense(.typed(expense), input).id
+        Console.output(output.renderer.render(try shown(.id(id!), in: registry)))
+    }
+
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify", abstract: "Mark a claimed expense verified; the audit trail records who and when.")
@@ -92,9 +99,7 @@ extension ExpenseCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let registry = try database.open()
-            let id = try registry.editExpense(.typed(expense), ExpenseInput(status: ClaimStatus.verified.rawValue)).id
-            Console.output(output.renderer.render(try ExpenseCommand.shown(.id(id!), in: registry)))
+            try ExpenseCommand.settle(expense, ExpenseInput(status: ClaimStatus.verified.rawValue), database, output)
         }
     }
 
@@ -106,9 +111,7 @@ extension ExpenseCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let registry = try database.open()
-            let id = try registry.editExpense(.typed(expense), ExpenseInput(status: ClaimStatus.rejected.rawValue, reason: reason)).id
-            Console.output(output.renderer.render(try ExpenseCommand.shown(.id(id!), in: registry)))
+            try ExpenseCommand.settle(expense, ExpenseInput(status: ClaimStatus.rejected.rawValue, reason: reason), database, output)
         }
     }
 }
