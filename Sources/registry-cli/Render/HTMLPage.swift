@@ -14,7 +14,7 @@ enum HTMLPage {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
             <title>\(text(title))</title>
-            <style>\(stylesheet)</style>
+            <style>\(stylesheet)\(PrintLayout(table: table).pageRule)</style>
             </head>
             <body>
             <main>
@@ -68,7 +68,7 @@ enum HTMLPage {
         var html = "<section class=\"data\">\n<div class=\"table-wrap\">\n<table>\n<thead>\n<tr>"
         for (column, name) in table.columns.enumerated() {
             html += numeric[column] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
-            html += text(name) + "</th>"
+            html += breakable(text(name)) + "</th>"
         }
         html += "</tr>\n</thead>\n<tbody>\n"
         if table.rows.isEmpty {
@@ -78,7 +78,7 @@ enum HTMLPage {
             html += "<tr>"
             for column in table.columns.indices {
                 let cell = column < row.count ? row[column] : .null
-                html += cell.isNumeric ? "<td class=\"num\">" : (cell == .null ? "<td class=\"null\">" : "<td>")
+                html += "<td\(cellClass(cell))>"
                 html += cellText(cell) + "</td>"
             }
             html += "</tr>\n"
@@ -88,10 +88,33 @@ enum HTMLPage {
         return html
     }
 
+    /// Numbers align right and dates stay on one line; both keep their place when a column narrows on paper.
+    static func cellClass(_ cell: Cell) -> String {
+        switch cell {
+        case .integer, .money: " class=\"num\""
+        case .null: " class=\"null\""
+        case .text(let text) where isDate(text): " class=\"date\""
+        default: ""
+        }
+    }
+
+    /// `2024-05-31`: an ISO date, which must not break at its hyphens.
+    static func isDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+            && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
+    }
+
     /// A cell's plain text, escaped, its line breaks kept as `<br>`.
     static func cellText(_ cell: Cell) -> String {
         cell.plain().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .map { escape(String($0).visibleControls) }.joined(separator: "<br>")
+            .map { breakable(escape(String($0).visibleControls)) }.joined(separator: "<br>")
+    }
+
+    /// Escaped text that may break after its underscores (`experience_<wbr>exchange`), so a column of codes
+    /// or a column name narrows to fit the page; copied text is unchanged.
+    static func breakable(_ html: String) -> String {
+        html.contains("_") ? html.replacingOccurrences(of: "_", with: "_<wbr>") : html
     }
 
     // MARK: Style
@@ -140,13 +163,16 @@ enum HTMLPage {
         thead th { border-bottom: 2px solid var(--accent); font-weight: 600; white-space: nowrap; }
         tbody tr:nth-child(even) { background: var(--zebra); }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .date { white-space: nowrap; font-variant-numeric: tabular-nums; }
         td.null { color: var(--muted); }
         tr.empty td { color: var(--muted); font-style: italic; text-align: center; padding: 16px; }
         .count { color: var(--muted); font-size: 0.82rem; margin: 8px 0 0; }
         @media print {
-          @page { margin: 16mm 14mm; }
           html, body { background: none; }
-          body { font-size: 10.5pt; }
+          body { font-size: 10pt; }
+          table { font-size: \(PrintLayout.tableTextPoints)pt; }
+          th, td { padding: 3pt 3pt; }
+          thead th { white-space: normal; }
           main { max-width: none; padding: 0; }
           svg.bars { width: 100%; max-width: 760px; height: auto; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
           .key { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
