@@ -12,6 +12,13 @@ extension Registry {
         try edit(input, as: Expense.self) { try RecordKind.expense.resolve(reference, in: $0) }
     }
 
+    /// Converts expense `reference` again at the rate its month has now (after a rate is corrected), the
+    /// amount and currency as recorded; a euro amount once given by hand gives way to the month's rate.
+    /// The new euro amount and rate are an edit like any other, in the audit trail.
+    public func convertExpenseAgain(_ reference: RecordReference) throws -> Expense {
+        try editExpense(reference, ExpenseInput(currency: try expense(reference).currency.rawValue))
+    }
+
     /// The expense with id `reference`.
     public func expense(_ reference: RecordReference) throws -> Expense {
         try read { db in try Expense.fetchOne(db, key: try RecordKind.expense.resolve(reference, in: db))! }

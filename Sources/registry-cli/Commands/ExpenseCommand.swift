@@ -4,9 +4,10 @@ import Registry
 struct ExpenseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "expense",
-        abstract: "Money spent on activities, in the currency paid: add, list, show, edit, verify, reject, remove.",
+        abstract: "Money spent on activities, in the currency paid: add, list, show, edit, convert, verify, reject, remove.",
         subcommands: [
-            Add.self, List.self, Show<ExpenseCommand>.self, Edit<ExpenseCommand>.self, Verify.self, Reject.self, Remove<ExpenseCommand>.self,
+            Add.self, List.self, Show<ExpenseCommand>.self, Edit<ExpenseCommand>.self, Convert.self, Verify.self, Reject.self,
+            Remove<ExpenseCommand>.self,
         ])
 
     /// The fields of an expense shared by `add` and `edit`.
@@ -84,11 +85,28 @@ struct ExpenseCommand: ParsableCommand {
 }
 
 extension ExpenseCommand {
-    /// Gives claim `expense` the status in `input` and prints the expense.
-    static func settle(_ expense: String, _ input: ExpenseInput, _ database: DatabaseOptions, _ output: OutputOptions) throws {
+    /// Makes `change` to an expense and prints the expense as it is then.
+    static func change(_ database: DatabaseOptions, _ output: OutputOptions, _ change: (Registry) throws -> Expense) throws {
         let registry = try database.open()
-        let id = try registry.editExpense(.typed(expense), input).id
+        let id = try change(registry).id
         Console.output(output.renderer.render(try shown(.id(id!), in: registry)))
+    }
+
+    struct Convert: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "convert", abstract: "Convert an expense again at its month's rate as it is now.",
+            discussion: """
+                A rate corrected later never changes an expense already recorded; this does, on purpose, for one \
+                expense: its amount as paid, converted at the current rate of its month (a euro amount given by hand \
+                with --eur gives way to the rate). The audit trail records the change.
+                """)
+        @Argument(help: ArgumentHelp("The expense's id.", valueName: "expense")) var expense: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try ExpenseCommand.change(database, output) { try $0.convertExpenseAgain(.typed(expense)) }
+        }
     }
 
     struct Verify: ParsableCommand {
@@ -99,7 +117,7 @@ extension ExpenseCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            try ExpenseCommand.settle(expense, ExpenseInput(status: ClaimStatus.verified.rawValue), database, output)
+            try ExpenseCommand.change(database, output) { try $0.editExpense(.typed(expense), ExpenseInput(status: ClaimStatus.verified.rawValue)) }
         }
     }
 
@@ -111,7 +129,9 @@ extension ExpenseCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            try ExpenseCommand.settle(expense, ExpenseInput(status: ClaimStatus.rejected.rawValue, reason: reason), database, output)
+            try ExpenseCommand.change(database, output) {
+                try $0.editExpense(.typed(expense), ExpenseInput(status: ClaimStatus.rejected.rawValue, reason: reason))
+            }
         }
     }
 }

@@ -47,6 +47,28 @@ struct RateCommandTests {
         #expect(try CommandRunner.registry(folder, ["expense", "verify", "99"]).status == 1)
     }
 
+    @Test func aCorrectedRateConvertsAnExpenseAgainOnlyWhenAskedAndTheTrailKeepsBothAmounts() throws {
+        let folder = try SampleRegister.create()
+        #expect(try CommandRunner.registry(folder, ["rate", "add", "NOK", "2024-05", "11.6075"]).status == 0)
+        let added = try CommandRunner.registry(
+            folder, ["expense", "add", "--activity", "1", "--amount", "1000", "--currency", "NOK", "--category", "travel", "--date", "2024-05-02"])
+        let id = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try CommandRunner.registry(folder, ["rate", "add", "NOK", "2024-05", "12"]).status == 0)
+        let kept = try jsonRows(CommandRunner.registry(folder, ["expense", "show", id, "--format", "json"]).stdout)
+        #expect(number(kept.first?["amount"]) == 86.15 && kept.first?["rate"] as? String == "11.6075")
+        let converted = try CommandRunner.registry(folder, ["expense", "convert", id, "--format", "json", "--as", "kari"])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        // 1000 / 12 = 83.333…, rounded to 83.33.
+        let row = try #require(try jsonRows(converted.stdout).first)
+        #expect(number(row["amount"]) == 83.33 && row["rate"] as? String == "12" && row["paid"] as? String == "1000.00")
+        let log = try jsonRows(CommandRunner.registry(folder, ["log", "--table", "expense", "--format", "json"]).stdout)
+        let change = try #require(log.last)
+        #expect(change["actor"] as? String == "kari" && change["action"] as? String == "update")
+        let old = change["old_values"] as? [String: Any], new = change["new_values"] as? [String: Any]
+        #expect(number(old?["amount_cents"]) == 8615 && number(new?["amount_cents"]) == 8333)
+        #expect(try CommandRunner.registry(folder, ["expense", "convert", "99"]).status == 1)
+    }
+
     @Test func aRatesFileIsReadAllOrNothing() throws {
         let folder = try SampleRegister.create()
         let good = folder.url.appendingPathComponent("rates.csv")
