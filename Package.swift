@@ -35,10 +35,14 @@ let package = Package(
                 .embedInCode("0013_spending_against_budgets.sql"),
             ]
         ),
+        // zlib, for the deflate streams of .xlsx workbooks (their zip container is read and
+        // written by `Workbook/Zip*.swift`).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(
             name: "Registry",
             dependencies: [
                 "RegistryMigrations",
+                "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -69,6 +73,6 @@ let package = Package(
 )
 
 // Warnings are errors in every build of the registry's own targets (dependencies keep theirs).
-for target in package.targets {
+for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
 }
