@@ -21,6 +21,22 @@ struct ImportRow {
     let line: Int
     let columns: [String]
     var cells: [String?]
+    /// For a row of a workbook: the sheet's name and each column's letters (by the entity's columns).
+    var sheet: (name: String, letters: [String?])? = nil
+
+    /// Where `column`'s cell of this row is, as the file's own program shows it: `Sheet1!C12 (city)`
+    /// in a workbook, `line 12, city` in a text file.
+    func place(of column: String) -> String {
+        guard let sheet, let index = columns.firstIndex(of: column), let letters = sheet.letters[index] else {
+            return sheet.map { "\(Self.quoted($0.name))!\(line) (\(column))" } ?? "line \(line), \(column)"
+        }
+        return "\(Self.quoted(sheet.name))!\(letters)\(line) (\(column))"
+    }
+
+    /// A sheet name as a cell reference writes it: in quotes unless it is letters and digits.
+    private static func quoted(_ name: String) -> String {
+        name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? name : "'\(name.replacingOccurrences(of: "'", with: "''"))'"
+    }
 
     /// The cell of `column` as given; an empty cell clears the field.
     subscript(_ column: String) -> String? {

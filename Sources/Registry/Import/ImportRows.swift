@@ -7,6 +7,7 @@ struct ImportRows {
     private enum Reader {
         case csv(CSVRecordReader, header: [Int?])
         case json(JSONRecordReader)
+        case xlsx(WorkbookReader, header: [Int?])
     }
 
     private let entity: RecordKind
@@ -15,7 +16,8 @@ struct ImportRows {
     private let money: Set<Int>
     private var reader: Reader
 
-    init(entity: RecordKind, input: ByteInput, options: ImportOptions) throws {
+    /// `descriptor` and `path` are the workbook's, read by its own reader (a zip file is read by offsets).
+    init(entity: RecordKind, input: ByteInput, descriptor: Int32, path: String, options: ImportOptions) throws {
         self.entity = entity
         self.options = options
         let columns = entity.columns
@@ -32,19 +34,35 @@ struct ImportRows {
                     FieldProblem(field: "line 1", value: "", reason: "the file is empty; it needs a header line naming the columns")
                 ])
             }
-            reader = .csv(csv, header: try Self.match(header: header.fields, to: columns, entity: entity))
+            reader = .csv(
+                csv, header: try Self.match(header: header.fields, to: columns, entity: entity) { $0.map { "line 1, column \($0 + 1)" } ?? "line 1" })
+        case .xlsx:
+            var workbook = try WorkbookReader(descriptor: descriptor, path: path, sheet: options.sheet)
+            guard let header = try workbook.next() else {
+                throw RegistryError.invalid([
+                    FieldProblem(
+                        field: workbook.sheetName, value: "", reason: "the sheet is empty; it needs a header row naming the columns")
+                ])
+            }
+            let sheet = workbook.sheetName
+            reader = .xlsx(
+                workbook,
+                header: try Self.match(header: header.cells, to: columns, entity: entity) {
+                    "\(sheet)!\($0.map(WorkbookReader.columnLetters) ?? "")\(header.number)"
+                })
         }
     }
 
     /// Each header name's column, matched ignoring case and surrounding spaces; unknown and
     /// repeated names are refused, all at once.
-    private static func match(header: [String], to columns: [String], entity: RecordKind) throws -> [Int?] {
+    /// `place` names a header cell by its position from 0, or the whole header given nil.
+    private static func match(header: [String], to columns: [String], entity: RecordKind, place: (Int?) -> String) throws -> [Int?] {
         // A header far wider than the entity is not a header of it (or a file of another kind):
         // one problem, not one per column.
         guard header.count <= 2 * columns.count else {
             throw RegistryError.invalid([
                 FieldProblem(
-                    field: "line 1", value: "",
+                    field: place(nil), value: "",
                     reason: "the header has \(header.count) columns, but \(entity.rawValue) has \(columns.count): "
                         + "\(columns.joined(separator: ", ")); is this a file of \(entity.rawValue) records?")
             ])
@@ -54,11 +72,11 @@ struct ImportRows {
         let indices: [Int?] = header.enumerated().map { position, name in
             let key = name.trimmed().lowercased()
             guard let index = columns.firstIndex(of: key) else {
-                problems.append(FieldProblem(field: "line 1, column \(position + 1)", value: name, reason: entity.unknownColumn))
+                problems.append(FieldProblem(field: place(position), value: name, reason: entity.unknownColumn))
                 return nil
             }
             if !seen.insert(index).inserted {
-                problems.append(FieldProblem(field: "line 1, column \(position + 1)", value: name, reason: "is given twice"))
+                problems.append(FieldProblem(field: place(position), value: name, reason: "is given twice"))
             }
             return index
         }
@@ -108,6 +126,34 @@ struct ImportRows {
                     cells[index] = value ?? ""
                 }
                 if unknown { continue }
+            case .xlsx(var workbook, let header):
+                let record = try workbook.next()
+                reader = .xlsx(workbook, header: header)
+                guard let record else { return nil }
+                line = record.number
+                if let column = record.uncalculated.first {
+                    problems.append(
+                        FieldProblem(
+                            field: "\(workbook.sheetName)!\(WorkbookReader.columnLetters(column))\(line)", value: "",
+                            reason:
+                                "is a formula with no saved value (the workbook was never calculated); open it in Excel or LibreOffice, save it, and import again"
+                        ))
+                    continue
+                }
+                if let extra = record.cells.indices.dropFirst(header.count).first(where: { !record.cells[$0].isEmpty }) {
+                    problems.append(
+                        FieldProblem(
+                            field: "\(workbook.sheetName)!\(WorkbookReader.columnLetters(extra))\(line)", value: record.cells[extra],
+                            reason: "is beyond the header's \(header.count) columns"))
+                    continue
+                }
+                for (position, index) in header.enumerated() {
+                    cells[index!] = position < record.cells.count ? record.cells[position] : ""
+                }
+                var letters = [String?](repeating: nil, count: columns.count)
+                for (position, index) in header.enumerated() { letters[index!] = WorkbookReader.columnLetters(position) }
+                if options.excel { undoExcel(&cells) }
+                return ImportRow(line: line, columns: columns, cells: cells, sheet: (workbook.sheetName, letters))
             }
             if options.excel { undoExcel(&cells) }
             return ImportRow(line: line, columns: columns, cells: cells)

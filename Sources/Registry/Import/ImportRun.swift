@@ -73,7 +73,7 @@ struct ImportRun {
     /// Records the problems `error` stands for against the row's line and columns.
     mutating func report(_ error: any Error, line: Int, row: ImportRow?) {
         func add(_ column: String, _ value: String, _ reason: String) {
-            problems.append(FieldProblem(field: "line \(line), \(column)", value: value, reason: reason))
+            problems.append(FieldProblem(field: row?.place(of: column) ?? "line \(line), \(column)", value: value, reason: reason))
         }
         switch error {
         case RegistryError.invalid(let fieldProblems):

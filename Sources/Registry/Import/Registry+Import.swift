@@ -3,7 +3,7 @@ import GRDB
 
 /// How `registry import` reads its file and what it may do.
 public struct ImportOptions: Sendable {
-    public enum Format: String, CaseIterable, Sendable { case csv, json }
+    public enum Format: String, CaseIterable, Sendable { case csv, json, xlsx }
 
     public var format: Format
     public var encoding: TextEncoding
@@ -14,8 +14,14 @@ public struct ImportOptions: Sendable {
     public var update: Bool
     /// Check everything and count, but write nothing.
     public var dryRun: Bool
+    /// The workbook's sheet to read: its name or number from 1 (the first when nil).
+    public var sheet: String?
 
-    public init(format: Format = .csv, encoding: TextEncoding = .utf8, excel: Bool = false, update: Bool = false, dryRun: Bool = false) {
+    public init(
+        format: Format = .csv, encoding: TextEncoding = .utf8, excel: Bool = false, update: Bool = false, dryRun: Bool = false,
+        sheet: String? = nil
+    ) {
+        self.sheet = sheet
         self.format = format
         self.encoding = encoding
         self.excel = excel
@@ -48,7 +54,7 @@ extension Registry {
                 let size = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? Int64(status.st_size) : nil
                 return { bytes in report(WorkProgress(step: "importing", done: bytes, total: size, unit: .bytes)) }
             })
-        var rows = try ImportRows(entity: entity, input: input, options: options)
+        var rows = try ImportRows(entity: entity, input: input, descriptor: descriptor, path: source, options: options)
         return try write(bulk: true, commit: { _ in !options.dryRun }) { db in
             let context = try ImportContext(db)
             var run = ImportRun(entity: entity, update: options.update, context: context)

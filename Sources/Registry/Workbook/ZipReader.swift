@@ -94,7 +94,8 @@ struct ZipReader {
         let start = member.localHeaderOffset + 30 + UInt64(header.uint16(at: 26)) + UInt64(header.uint16(at: 28))
         guard start + member.compressedSize <= fileSize else { throw Self.damaged(path, "the zip entry \(member.name) is cut short") }
         guard member.method == 0 || member.method == 8 else {
-            throw RegistryError.file(path: path, reason: "\(member.name) is compressed with method \(member.method); only stored and deflated zip entries can be read")
+            throw RegistryError.file(
+                path: path, reason: "\(member.name) is compressed with method \(member.method); only stored and deflated zip entries can be read")
         }
         return try ZipMemberStream(descriptor: descriptor, path: path, member: member, start: start)
     }

@@ -5,7 +5,7 @@ import Registry
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add (or with --update, change) records from a CSV or JSON file, all or nothing.",
+        abstract: "Add (or with --update, change) records from a CSV, JSON or .xlsx file, all or nothing.",
         discussion: """
             ENTITY is city, partner, contact, partnership, activity or expense. The columns are the ones `registry export` \
             writes, in any order and case; an unknown column is refused. Missing columns leave fields as they are (or \
@@ -15,7 +15,10 @@ struct ImportCommand: ParsableCommand {
             CSV as Excel saves it is read as it is: a byte-order mark, ',' or ';' separators (detected from the header), \
             CRLF line ends, quoted fields with line breaks. Files from Polish or Norwegian Excel that are not UTF-8 need \
             --encoding windows-1250 or windows-1252; without it such a file is refused, never stored garbled. JSON is an \
-            array of objects (as `export --format json` writes) or one object per line.
+            array of objects (as `export --format json` writes) or one object per line. An .xlsx workbook is recognised by \
+            its content and read a row at a time: the first sheet (or --sheet), its first row the header; cells as \
+            they show (dates as dates, numbers to 15 digits, formulas by their last values); problems are named by \
+            cell, e.g. Sheet1!C12.
 
             When any row is bad nothing is written: every bad row is listed with its line, column, value and reason, \
             and the exit code is 65. --update changes records that exist (cities and partners by name, partnerships by \
@@ -28,7 +31,10 @@ struct ImportCommand: ParsableCommand {
     var entity: RecordKind
     @Argument(help: ArgumentHelp("The file to read; - reads stdin.", valueName: "file"), completion: .file())
     var file: String
-    @Option(help: "csv or json (default: json for .json and .ndjson files, else csv).") var format: ImportOptions.Format?
+    @Option(help: "csv, json or xlsx (default: xlsx for a workbook, whatever its name; json for .json and .ndjson files; else csv).")
+    var format: ImportOptions.Format?
+    @Option(help: ArgumentHelp("The workbook's sheet to read, by name or number from 1 (default: the first).", valueName: "sheet"))
+    var sheet: String?
     @Option(help: "The CSV file's encoding: utf-8 (default), windows-1250, windows-1252 or iso-8859-2.") var encoding: TextEncoding = .utf8
     @Flag(help: "The file was written by `export --excel`: undo its defused formulas and read decimal commas.") var excel = false
     @Flag(help: "Update records that already exist instead of refusing them.") var update = false
@@ -36,7 +42,9 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     var resolvedFormat: ImportOptions.Format {
-        format ?? (file.lowercased().hasSuffix(".json") || file.lowercased().hasSuffix(".ndjson") ? .json : .csv)
+        format
+            ?? (file.lowercased().hasSuffix(".json") || file.lowercased().hasSuffix(".ndjson")
+                ? .json : file.lowercased().hasSuffix(".xlsx") ? .xlsx : .csv)
     }
 
     func validate() throws {
@@ -48,7 +56,8 @@ struct ImportCommand: ParsableCommand {
         let descriptor = try openInput()
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         let registry = try database.open()
-        let options = ImportOptions(format: resolvedFormat, encoding: encoding, excel: excel, update: update, dryRun: dryRun)
+        let options = ImportOptions(
+            format: try format(of: descriptor), encoding: encoding, excel: excel, update: update, dryRun: dryRun, sheet: sheet)
         let summary: ImportSummary
         do {
             summary = try ProgressDisplay.showing { progress in
@@ -60,6 +69,25 @@ struct ImportCommand: ParsableCommand {
         }
         let counts = "\(summary.inserted) inserted, \(summary.updated) updated, \(summary.unchanged) unchanged"
         Console.summary(dryRun ? "Dry run, nothing written: would be \(counts).\n" : "Imported \(entity.rawValue) from \(file): \(counts).\n")
+    }
+
+    /// The format to read the file in: what its content is, where that decides it; `--format` must agree.
+    private func format(of descriptor: Int32) throws -> ImportOptions.Format {
+        switch FileSignature.of(descriptor) {
+        case .unreadable(let what):
+            throw RegistryError.file(path: file, reason: "it is \(what)")
+        case .zip:
+            if let format, format != .xlsx {
+                throw RegistryError.file(
+                    path: file, reason: "it is a zip file (an .xlsx workbook?), not \(format.rawValue); drop --format \(format.rawValue)")
+            }
+            if file == "-" { throw RegistryError.file(path: "stdin", reason: "a workbook cannot be read from a pipe; give its file name") }
+            return .xlsx
+        case .text:
+            if resolvedFormat == .xlsx { throw RegistryError.file(path: file, reason: "it is not an .xlsx workbook (a workbook is a zip file)") }
+            if sheet != nil { throw ValidationError("--sheet applies to workbooks; \(file) is a text file.") }
+            return resolvedFormat
+        }
     }
 
     /// The file to read, opened; a folder or a missing file is refused before the database is touched.
