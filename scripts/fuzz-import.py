@@ -11,6 +11,10 @@ contacts, partnerships and activities by flipping, inserting, deleting and repea
 by putting odd values (NUL, quotes, separators, huge and three-decimal amounts, dates written
 31.12.2024, decomposed letters, direction overrides) into fields. Two registers are fuzzed at
 once, one per core. The same SEED gives the same files.
+
+Workbooks are fuzzed too: the .xlsx seeds of scripts/test-workbooks.py (openpyxl's and one written
+by hand) are mutated byte by byte as zip files, and their sheet XML is mutated inside a valid zip,
+so the XML reader meets bad markup as well as the zip reader meeting bad containers.
 """
 import concurrent.futures
 import contextlib
@@ -22,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
+import io
 
 # Valid against the demo register (`registry demo`), which every run starts from.
 SEEDS = {
@@ -60,6 +66,32 @@ def mutate(data, rng):
         else:
             del data[at:]
     return bytes(data)
+
+
+def xlsx_seeds(root):
+    """The workbook seeds: (entity, bytes) pairs from scripts/test-workbooks.py."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "test-workbooks.py")
+    seeds = []
+    for kind, entity in (("openpyxl-dates", "partnership"), ("by-hand", "city")):
+        path = os.path.join(root, f"seed-{kind}.xlsx")
+        # The system python3, where .ci/run installs openpyxl.
+        subprocess.run(["/usr/bin/python3", script, kind, path], check=True)
+        with open(path, "rb") as file:
+            seeds.append((entity, file.read()))
+    return seeds
+
+
+def mutate_sheet(data, rng):
+    """The workbook with its sheet's XML mutated and the zip rebuilt around it."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        members = {name: z.read(name) for name in z.namelist()}
+    sheet = next(name for name in members if name.startswith("xl/worksheets/"))
+    members[sheet] = mutate(members[sheet], rng)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, member in members.items():
+            z.writestr(name, member)
+    return out.getvalue()
 
 
 def state(database):
@@ -123,7 +155,13 @@ def main():
         subprocess.run([registry, "demo", "--db", base, "--activities", "100"], check=True, capture_output=True)
         check_seeds(registry, root, base)
         jobs = []
+        workbooks = xlsx_seeds(root)
         for number in range(mutations):
+            if number % 4 == 3:
+                entity, data = rng.choice(workbooks)
+                mutated = mutate(data, rng) if rng.random() < 0.5 else mutate_sheet(data, rng)
+                jobs.append((number, entity, "xlsx", mutated))
+                continue
             entity = rng.choice(sorted(SEEDS))
             extension, text = SEEDS[entity]
             jobs.append((number, entity, extension, mutate(text.encode(), rng)))

@@ -143,6 +143,18 @@ def main(kind, out):
         by_hand(out, "<a>" * 1000 + "</a>" * 1000)
     elif kind == "bad-xml":
         by_hand(out, '<row><c t="inlineStr"><is><t>name</t></is></c></row><row><c t="inlineStr"><is><t>unclosed')
+    elif kind == "crc":
+        # A stored (uncompressed) sheet with one byte changed after the checksum was written.
+        by_hand(out, '<x:row><x:c t="inlineStr"><x:is><x:t>name</x:t></x:is></x:c></x:row>')
+        with zipfile.ZipFile(out) as z:
+            members = {name: z.read(name) for name in z.namelist()}
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+            for name, data in members.items():
+                z.writestr(name, data)
+        data = bytearray(open(out, "rb").read())
+        at = data.find(b"<x:t>name</x:t>")
+        data[at + 5 : at + 9] = b"nome"
+        open(out, "wb").write(bytes(data))
     elif kind == "ods":
         with zipfile.ZipFile(out, "w") as z:
             z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")

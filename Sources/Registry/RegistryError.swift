@@ -68,6 +68,12 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A file whose content is not what it must be (a damaged or hostile workbook, a PDF given to
+    /// import): invalid input data, exit 65, named by its path.
+    public static func badFile(_ path: String, _ reason: String) -> RegistryError {
+        .invalid([FieldProblem(field: path, value: "", reason: reason)])
+    }
+
     /// True when the error is about the input data (exit code 65) rather than the command failing.
     public var isInvalidInput: Bool {
         if case .invalid = self { return true }

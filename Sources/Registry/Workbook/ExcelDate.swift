@@ -40,8 +40,7 @@ enum ExcelDate {
         if !date1904 && days == 60 { return nil }  // 1900-02-29 never was
         // Days from 1970-01-01 of the serial's day.
         days = date1904 ? days - 24_107 : (days < 60 ? days - 25_568 : days - 25_569)
-        let (year, month, day) = civil(fromDays: days)
-        var text = "\(year)-\(twoDigits(month))-\(twoDigits(day))"
+        var text = ISODate.string(daysSince1970: days)
         if seconds > 0 && seconds < 86_400 {
             text += " \(twoDigits(seconds / 3600)):\(twoDigits(seconds / 60 % 60)):\(twoDigits(seconds % 60))"
         }
@@ -49,17 +48,4 @@ enum ExcelDate {
     }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-
-    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 }

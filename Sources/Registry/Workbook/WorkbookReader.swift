@@ -31,10 +31,9 @@ struct WorkbookReader {
         zip = try ZipReader(descriptor: descriptor, path: path)
         guard let workbook = zip.members["xl/workbook.xml"] else {
             if zip.members["content.xml"] != nil {
-                throw RegistryError.file(
-                    path: path, reason: "it is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV UTF-8 and import that")
+                throw RegistryError.badFile(path, "it is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV UTF-8 and import that")
             }
-            throw RegistryError.file(path: path, reason: "it is a zip file but not an .xlsx workbook (it has no xl/workbook.xml)")
+            throw RegistryError.badFile(path, "it is a zip file but not an .xlsx workbook (it has no xl/workbook.xml)")
         }
         var sheets: [(name: String, relation: String)] = []
         var date1904 = false
@@ -63,7 +62,7 @@ struct WorkbookReader {
                 ])
             }
         } else {
-            guard let first = sheets.first else { throw RegistryError.file(path: path, reason: "the workbook has no sheets") }
+            guard let first = sheets.first else { throw RegistryError.badFile(path, "the workbook has no sheets") }
             chosen = first
         }
         sheetName = chosen.name
@@ -222,8 +221,7 @@ struct WorkbookReader {
                 let text = try scanner.textValue()
                 total += text.utf8.count
                 guard total <= maximumSharedStringBytes else {
-                    throw RegistryError.file(
-                        path: zip.path, reason: "its shared strings are larger than \(maximumSharedStringBytes >> 20) MiB; it is not read")
+                    throw RegistryError.badFile(zip.path, "its shared strings are larger than \(maximumSharedStringBytes >> 20) MiB; it is not read")
                 }
                 current += text
             default: break

@@ -233,6 +233,6 @@ struct XMLScanner {
     }
 
     private func malformed(_ reason: String) -> RegistryError {
-        RegistryError.file(path: stream.path, reason: "its part \(part) is not well-formed XML: \(reason)")
+        RegistryError.badFile(stream.path, "its part \(part) is not well-formed XML: \(reason)")
     }
 }

@@ -14,6 +14,7 @@ struct ZipReader {
         let compressedSize: UInt64
         let size: UInt64
         let localHeaderOffset: UInt64
+        let crc: UInt32
     }
 
     /// A member inflates to at most this many times its compressed size (sheets of repeated rows
@@ -82,7 +83,8 @@ struct ZipReader {
             let nameBytes = directory[(position + 46)..<(position + 46 + nameLength)]
             let name = String(decoding: nameBytes, as: UTF8.self)
             members[name] = Member(
-                name: name, method: directory.uint16(at: position + 10), compressedSize: compressed, size: size, localHeaderOffset: offset)
+                name: name, method: directory.uint16(at: position + 10), compressedSize: compressed, size: size, localHeaderOffset: offset,
+                crc: directory.uint32(at: position + 16))
             position += 46 + nameLength + extraLength + commentLength
         }
     }
@@ -94,14 +96,14 @@ struct ZipReader {
         let start = member.localHeaderOffset + 30 + UInt64(header.uint16(at: 26)) + UInt64(header.uint16(at: 28))
         guard start + member.compressedSize <= fileSize else { throw Self.damaged(path, "the zip entry \(member.name) is cut short") }
         guard member.method == 0 || member.method == 8 else {
-            throw RegistryError.file(
-                path: path, reason: "\(member.name) is compressed with method \(member.method); only stored and deflated zip entries can be read")
+            throw RegistryError.badFile(
+                path, "\(member.name) is compressed with method \(member.method); only stored and deflated zip entries can be read")
         }
         return try ZipMemberStream(descriptor: descriptor, path: path, member: member, start: start)
     }
 
     static func damaged(_ path: String, _ reason: String) -> RegistryError {
-        RegistryError.file(path: path, reason: "\(reason); it is not a readable .xlsx workbook")
+        RegistryError.badFile(path, "\(reason); it is not a readable .xlsx workbook")
     }
 
     static func read(_ descriptor: Int32, at offset: UInt64, count: Int, path: String) throws -> [UInt8] {
@@ -135,6 +137,7 @@ final class ZipMemberStream {
     private var input = [UInt8](repeating: 0, count: 1 << 16)
     private var finished = false
     private(set) var produced: UInt64 = 0
+    private var crc: UInt32 = 0
 
     init(descriptor: Int32, path: String, member: ZipReader.Member, start: UInt64) throws {
         self.descriptor = descriptor
@@ -163,13 +166,17 @@ final class ZipMemberStream {
             offset += UInt64(want)
             remaining -= UInt64(want)
             count = want
+            finished = remaining == 0
         } else {
             count = try inflate(into: &buffer)
         }
         produced += UInt64(count)
+        crc = buffer.withUnsafeBufferPointer { UInt32(crc32(uLong(crc), $0.baseAddress, uInt(count))) }
+        if finished, produced != member.size || crc != member.crc {
+            throw ZipReader.damaged(path, "the zip entry \(member.name) is damaged (its size or checksum is wrong)")
+        }
         if produced > member.size || produced > max(1 << 20, member.compressedSize * ZipReader.maximumRatio) {
-            throw RegistryError.file(
-                path: path, reason: "\(member.name) inflates beyond its declared size (a zip bomb?); it is not read")
+            throw RegistryError.badFile(path, "\(member.name) inflates beyond its declared size (a zip bomb?); it is not read")
         }
         return count
     }

@@ -75,16 +75,15 @@ struct ImportCommand: ParsableCommand {
     private func format(of descriptor: Int32) throws -> ImportOptions.Format {
         switch FileSignature.of(descriptor) {
         case .unreadable(let what):
-            throw RegistryError.file(path: file, reason: "it is \(what)")
+            throw RegistryError.badFile(file, "it is \(what)")
         case .zip:
             if let format, format != .xlsx {
-                throw RegistryError.file(
-                    path: file, reason: "it is a zip file (an .xlsx workbook?), not \(format.rawValue); drop --format \(format.rawValue)")
+                throw RegistryError.badFile(file, "it is a zip file (an .xlsx workbook?), not \(format.rawValue); drop --format \(format.rawValue)")
             }
             if file == "-" { throw RegistryError.file(path: "stdin", reason: "a workbook cannot be read from a pipe; give its file name") }
             return .xlsx
         case .text:
-            if resolvedFormat == .xlsx { throw RegistryError.file(path: file, reason: "it is not an .xlsx workbook (a workbook is a zip file)") }
+            if resolvedFormat == .xlsx { throw RegistryError.badFile(file, "it is not an .xlsx workbook (a workbook is a zip file)") }
             if sheet != nil { throw ValidationError("--sheet applies to workbooks; \(file) is a text file.") }
             return resolvedFormat
         }
