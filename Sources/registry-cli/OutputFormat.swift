@@ -3,11 +3,14 @@ import ArgumentParser
 /// Every format the registry writes (CLI.md, "Database and global options"). Each command
 /// takes the ones that suit it (`FormatChoice`), named and completed from this one list.
 enum OutputFormat: String, CaseIterable, Sendable {
-    case table, csv, tsv, json, ndjson, markdown, html
+    case table, csv, tsv, json, ndjson, markdown, html, xlsx
 
     /// Written row by row as rows come, so memory stays flat for a million rows; the others
     /// measure their columns (or build a page) first.
-    var isStreamed: Bool { self == .csv || self == .json || self == .ndjson }
+    var isStreamed: Bool { self == .csv || self == .json || self == .ndjson || self == .xlsx }
+
+    /// A binary file, never written to a terminal.
+    var isBinary: Bool { self == .xlsx }
 }
 
 /// The formats one command writes, for its `--format`.

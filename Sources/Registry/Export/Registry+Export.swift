@@ -49,6 +49,22 @@ public enum Cell: Equatable, Sendable {
     case json(String)
 }
 
+extension Cell {
+    /// The cell as plain text, for table, CSV, TSV and Markdown.
+    public func plain(decimalSeparator: Character = ".") -> String {
+        switch self {
+        case .null: ""
+        case .text(let text): text
+        case .integer(let value): String(value)
+        case .money(let cents):
+            String(Money.format(cents).map { $0 == "." ? decimalSeparator : $0 })
+        case .list(let items): items.joined(separator: ",")
+        case .json(let text): text
+        }
+    }
+
+}
+
 extension Registry {
     /// Streams `entity` row by row, in id order, from one consistent snapshot: `columns` is
     /// called once, then `row` for each record, so memory stays flat however large the table.
@@ -57,24 +73,36 @@ extension Registry {
     public func export(
         _ entity: ExportEntity, progress: ProgressReporter? = nil, columns: ([String]) throws -> Void, row: ([Cell]) throws -> Void
     ) throws {
-        let query = ExportQuery.of(entity)
+        try export([entity], progress: progress, columns: { try columns($1) }, row: row)
+    }
+
+    /// Streams several entities one after another from one consistent snapshot (a workbook of the
+    /// whole register): `columns` starts each.
+    public func export(
+        _ entities: [ExportEntity], progress: ProgressReporter? = nil, columns: (ExportEntity, [String]) throws -> Void,
+        row: ([Cell]) throws -> Void
+    ) throws {
         try Self.translatingErrors(path: path) {
             try writer.read { db in
-                let statement = try db.makeStatement(sql: query.sql)
-                try columns(query.columns.map(\.heading))
-                let total = try progress.map { _ in try Int64.fetchOne(db, sql: "SELECT count(*) FROM \(entity.table)") ?? 0 }
-                var written: Int64 = 0
-                // Stepped through SQLite's C API, like reports: faster than GRDB's `Row` per row.
-                let handle = statement.sqliteStatement
-                while true {
-                    let code = sqlite3_step(handle)
-                    if code == SQLITE_DONE { break }
-                    guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage) }
-                    try row(query.columns.indices.map { query.columns[$0].kind.value(Cell(statement: handle, column: Int32($0))) })
-                    written += 1
-                    if written % 1000 == 0 { progress?(WorkProgress(step: "exporting", done: written, total: total, unit: .rows)) }
+                for entity in entities {
+                    let query = ExportQuery.of(entity)
+                    let statement = try db.makeStatement(sql: query.sql)
+                    try columns(entity, query.columns.map(\.heading))
+                    let total = try progress.map { _ in try Int64.fetchOne(db, sql: "SELECT count(*) FROM \(entity.table)") ?? 0 }
+                    var written: Int64 = 0
+                    let step = entities.count > 1 ? "exporting \(entity.name)" : "exporting"
+                    // Stepped through SQLite's C API, like reports: faster than GRDB's `Row` per row.
+                    let handle = statement.sqliteStatement
+                    while true {
+                        let code = sqlite3_step(handle)
+                        if code == SQLITE_DONE { break }
+                        guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage) }
+                        try row(query.columns.indices.map { query.columns[$0].kind.value(Cell(statement: handle, column: Int32($0))) })
+                        written += 1
+                        if written % 1000 == 0 { progress?(WorkProgress(step: step, done: written, total: total, unit: .rows)) }
+                    }
+                    progress?(WorkProgress(step: step, done: written, total: total, unit: .rows))
                 }
-                progress?(WorkProgress(step: "exporting", done: written, total: total, unit: .rows))
             }
         }
     }

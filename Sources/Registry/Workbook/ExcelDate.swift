@@ -47,5 +47,13 @@ enum ExcelDate {
         return text
     }
 
+    /// The serial of 1970-01-01 in the 1900 system.
+    static let serialOf1970 = 25_569
+
+    /// `2024-05-31`, a valid date: written to a workbook as a date serial.
+    static func isISODate(_ text: String) -> Bool {
+        text.utf8.count == 10 && (try? ISODate.validated(text, field: "")) != nil
+    }
+
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }

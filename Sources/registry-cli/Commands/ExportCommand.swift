@@ -5,10 +5,13 @@ import Registry
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every record of one kind as CSV, JSON or NDJSON, or the register's Datasette metadata.",
+        abstract: "Write every record of one kind as CSV, JSON, NDJSON or an .xlsx workbook, or the register's Datasette metadata.",
         discussion: """
             ENTITY is city, partner, contact, partnership, activity, expense, topic (the themes and their topics) \
-            or log (the audit trail). References are written as names (a partnership's city and partner), money \
+            or log (the audit trail); all writes every entity but the log as one .xlsx workbook, a sheet each. \
+            --format xlsx writes a workbook: money as numbers with two decimals, dates as dates, codes and names as \
+            text (no zero lost), a bold, frozen header row with filters; it imports back unchanged, and is never \
+            written to a terminal. References are written as names (a partnership's city and partner), money \
             in euros, topics as their codes. Rows stream as they are read, so memory stays flat however large the \
             register. With --output the file appears only when complete, readable by its owner only.
 
@@ -19,7 +22,7 @@ struct ExportCommand: ParsableCommand {
               datasette serve --immutable registry.sqlite --metadata metadata.json
             """)
 
-    @Argument(help: "What to export: city, partner, contact, partnership, activity, expense, topic, log or datasette-metadata.")
+    @Argument(help: "What to export: city, partner, contact, partnership, activity, expense, topic, log, all (xlsx only) or datasette-metadata.")
     var entity: ExportTarget
     @Option(help: ArgumentHelp("\(FormatChoice<ExportFormats>.listed) (default: csv); datasette-metadata is always json."))
     var format: FormatChoice<ExportFormats>?
@@ -28,6 +31,9 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
+        if entity == .all, format?.format != .xlsx {
+            throw ValidationError("all is one workbook with a sheet per entity: give --format xlsx --output FILE.")
+        }
         if entity == .datasetteMetadata {
             if excel { throw ValidationError("--excel applies to CSV; datasette-metadata is JSON only. Drop --excel.") }
             if let format = format?.format, format != .json {
@@ -39,20 +45,25 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if format?.format.isBinary == true, output == nil, CommandContext.current.standardOutputIsTerminal {
+            throw ValidationError("An .xlsx workbook is not for a terminal: give --output FILE (or redirect stdout to a file).")
+        }
         let registry = try database.open(.readOnly)
         switch entity {
         case .entity(let entity):
-            try OutputFile.write(to: output, of: registry) { try write(entity, of: registry, to: $0) }
+            try OutputFile.write(to: output, of: registry) { try write([entity], of: registry, to: $0) }
+        case .all:
+            try OutputFile.write(to: output, of: registry) { try write(ExportTarget.everyEntity, of: registry, to: $0) }
         case .datasetteMetadata:
             let document = try DatasetteMetadata(registry.schema(), path: database.path).json()
             try OutputFile.write(to: output, of: registry) { try $0.write(contentsOf: document) }
         }
     }
 
-    func write(_ entity: ExportEntity, of registry: Registry, to handle: FileHandle) throws {
+    func write(_ entities: [ExportEntity], of registry: Registry, to handle: FileHandle) throws {
         let stream = RowStream(format: format?.format ?? .csv, excel: excel, to: handle)
         try ProgressDisplay.showing(streamingToStdout: output == nil) { progress in
-            try registry.export(entity, progress: progress, columns: { stream.begin($0) }, row: { try stream.write($0) })
+            try registry.export(entities, progress: progress, columns: { try stream.begin($1, sheet: $0.name) }, row: { try stream.write($0) })
         }
         try stream.end()
     }
@@ -61,10 +72,14 @@ struct ExportCommand: ParsableCommand {
 /// What `registry export` writes: every record of one kind, or the register's Datasette metadata.
 enum ExportTarget: ExpressibleByArgument, Equatable {
     case entity(ExportEntity)
+    /// Every entity, a sheet each, in one workbook.
+    case all
     case datasetteMetadata
 
     init?(argument: String) {
-        if argument == Self.datasetteArgument {
+        if argument == "all" {
+            self = .all
+        } else if argument == Self.datasetteArgument {
             self = .datasetteMetadata
         } else if let entity = ExportEntity(name: argument) {
             self = .entity(entity)
@@ -75,5 +90,8 @@ enum ExportTarget: ExpressibleByArgument, Equatable {
 
     static let datasetteArgument = "datasette-metadata"
 
-    static var allValueStrings: [String] { ExportEntity.allCases.map(\.name) + [datasetteArgument] }
+    static var allValueStrings: [String] { ExportEntity.allCases.map(\.name) + ["all", datasetteArgument] }
+
+    /// What `export all` writes: every record kind and the themes (the audit trail has `export log`).
+    static var everyEntity: [ExportEntity] { ExportEntity.allCases.filter { $0 != .log } }
 }

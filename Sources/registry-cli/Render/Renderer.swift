@@ -15,6 +15,8 @@ struct Renderer {
         case .ndjson: JSONText.lines(table)
         case .markdown: MarkdownText.render(table)
         case .html: HTMLPage.render(title: "KS partnership registry", subtitle: "", charts: [], table: table)
+        // Workbooks are binary and streamed (`RowStream`); no command that renders text offers them.
+        case .xlsx: preconditionFailure("an .xlsx workbook is written by RowStream")
         }
     }
 
@@ -38,7 +40,7 @@ struct Renderer {
             return text
         case .json:
             return JSONText.array(record.fields, nested: record.sections)
-        case .csv, .tsv, .ndjson, .html:
+        case .csv, .tsv, .ndjson, .html, .xlsx:
             return render(record.fields)
         }
     }

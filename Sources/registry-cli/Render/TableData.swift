@@ -11,19 +11,6 @@ extension Cell {
     static func json(_ text: String?) -> Cell { text.map(Cell.json) ?? .null }
     static func flag(_ value: Bool) -> Cell { .text(value ? "yes" : "no") }
 
-    /// The cell as plain text, for table, CSV, TSV and Markdown.
-    func plain(decimalSeparator: Character = ".") -> String {
-        switch self {
-        case .null: ""
-        case .text(let text): text
-        case .integer(let value): String(value)
-        case .money(let cents):
-            String(Money.format(cents).map { $0 == "." ? decimalSeparator : $0 })
-        case .list(let items): items.joined(separator: ",")
-        case .json(let text): text
-        }
-    }
-
     /// Numbers are right-aligned in tables.
     var isNumeric: Bool {
         switch self {
