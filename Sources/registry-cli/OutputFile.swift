@@ -1,9 +1,17 @@
+import ArgumentParser
 import Foundation
 import Registry
 
 /// Where a command's data goes: stdout, or with `--output` a file that appears only when
 /// complete, readable by its owner only, and never the register itself.
 enum OutputFile {
+    /// A workbook is binary: refused on a terminal, where it would only scramble the screen.
+    static func refuseOnTerminal(_ format: OutputFormat?, output: String?) throws {
+        if format?.isBinary == true, output == nil, CommandContext.current.standardOutputIsTerminal {
+            throw ValidationError("An .xlsx workbook is not for a terminal: give --output FILE (or redirect stdout to a file).")
+        }
+    }
+
     static func write(to output: String?, of registry: Registry, _ body: (FileHandle) throws -> Void) throws {
         guard let output else {
             try writing("stdout") { try body(CommandContext.current.standardOutput) }

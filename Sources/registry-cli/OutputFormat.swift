@@ -23,12 +23,12 @@ enum ReadFormats: OutputFormatSet {
     static let formats: [OutputFormat] = [.table, .csv, .tsv, .json, .ndjson, .markdown]
 }
 
-/// Reports: the text formats and an HTML page with charts.
+/// Reports: the text formats, an HTML page with charts, and a workbook.
 enum ReportFormats: OutputFormatSet {
-    static let formats = ReadFormats.formats + [.html]
+    static let formats = ReadFormats.formats + [.html, .xlsx]
 }
 
-/// Exports of any size: the formats written as rows come.
+/// Exports of any size: the formats written as rows come (workbooks among them).
 enum ExportFormats: OutputFormatSet {
     static let formats = OutputFormat.allCases.filter(\.isStreamed)
 }

@@ -48,6 +48,12 @@ enum CommandRunner {
         return CommandResult(status: status, stdout: try stdout.text(), stderr: try stderr.text())
     }
 
+    /// Runs `registry` under a pseudo-terminal (`script`); stdout and stderr both come back as the screen.
+    static func onTerminal(_ arguments: [String], in folder: TemporaryFolder) throws -> CommandResult {
+        let command = ([binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        return try run(["-qec", command.joined(separator: " "), "/dev/null"], binary: URL(fileURLWithPath: "/usr/bin/script"), in: folder.url)
+    }
+
     /// Runs the built binary (or `binary`) as a process; `environment` replaces the process's
     /// (HOME and PATH kept).
     static func process(

@@ -7,11 +7,8 @@ struct ProgressTests {
     /// The line's redraw: back to the line's start, erased.
     static let redraw = "\r\u{1B}[K"
 
-    /// Runs `registry` under a pseudo-terminal; stdout and stderr both come back as the screen.
     func terminal(_ arguments: [String], in folder: TemporaryFolder) throws -> CommandResult {
-        let command = ([CommandRunner.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        return try CommandRunner.run(
-            ["-qec", command.joined(separator: " "), "/dev/null"], binary: URL(fileURLWithPath: "/usr/bin/script"), in: folder.url)
+        try CommandRunner.onTerminal(arguments, in: folder)
     }
 
     /// A register of 3,000 activities and its activities exported as CSV.

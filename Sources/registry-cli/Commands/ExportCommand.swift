@@ -31,6 +31,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
+        try OutputFile.refuseOnTerminal(format?.format, output: output)
         if entity == .all, format?.format != .xlsx {
             throw ValidationError("all is one workbook with a sheet per entity: give --format xlsx --output FILE.")
         }
@@ -45,9 +46,6 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        if format?.format.isBinary == true, output == nil, CommandContext.current.standardOutputIsTerminal {
-            throw ValidationError("An .xlsx workbook is not for a terminal: give --output FILE (or redirect stdout to a file).")
-        }
         let registry = try database.open(.readOnly)
         switch entity {
         case .entity(let entity):

@@ -35,9 +35,12 @@ struct ReportCommand: ParsableCommand {
         completion: .list(CityStatus.allCases.map(\.rawValue) + ActivityStatus.allCases.map(\.rawValue))) var status: String?
     @Option(help: ArgumentHelp("Output format: \(FormatChoice<ReportFormats>.listed) (default: table).")) var format: FormatChoice<ReportFormats>?
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, formulas defused.") var excel = false
+    @Option(help: ArgumentHelp("Write to this file (complete or not at all) instead of stdout.", valueName: "file"), completion: .file())
+    var output: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
+        try OutputFile.refuseOnTerminal(format?.format, output: output)
         if name != "list", ReportName(rawValue: name) == nil {
             throw ValidationError(
                 "No report '\(name)'. The reports: \(ReportName.allCases.map(\.rawValue).joined(separator: ", ")); `registry report list` describes them."
@@ -54,17 +57,21 @@ struct ReportCommand: ParsableCommand {
         }
         let registry = try database.open(.readOnly)
         let filter = ReportFilter(city: city, partnership: partnership, theme: theme, from: from, to: to, status: status)
-        guard format?.format == .html else {
-            try renderer.output { columns, row in try registry.report(report, filter: filter, columns: columns, row: row) }
-            return
+        try OutputFile.write(to: output, of: registry) { handle in
+            guard format?.format == .html else {
+                try renderer.output(to: handle, sheet: report.rawValue) { columns, row in
+                    try registry.report(report, filter: filter, columns: columns, row: row)
+                }
+                return
+            }
+            let (columns, rows) = try registry.report(report, filter: filter)
+            let table = TableData(columns: columns, rows: rows)
+            let source = (registry.path as NSString?)?.lastPathComponent ?? "the register"
+            let subtitle = "Generated \(Self.timestamp()) UTC from \(source)" + (filter == ReportFilter() ? "" : "; " + describe(filter))
+            let page = HTMLPage.render(
+                title: "KS partnership registry — \(report.rawValue)", subtitle: subtitle, charts: ReportCharts.charts(report, table), table: table)
+            try handle.write(contentsOf: Data(page.utf8))
         }
-        let (columns, rows) = try registry.report(report, filter: filter)
-        let table = TableData(columns: columns, rows: rows)
-        let source = (registry.path as NSString?)?.lastPathComponent ?? "the register"
-        let subtitle = "Generated \(Self.timestamp()) UTC from \(source)" + (filter == ReportFilter() ? "" : "; " + describe(filter))
-        Console.output(
-            HTMLPage.render(
-                title: "KS partnership registry — \(report.rawValue)", subtitle: subtitle, charts: ReportCharts.charts(report, table), table: table))
     }
 
     private var renderer: Renderer {

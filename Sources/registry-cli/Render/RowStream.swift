@@ -68,18 +68,21 @@ final class RowStream {
 }
 
 extension Renderer {
-    /// Writes the rows `produce` gives to stdout: as they come for CSV, JSON and NDJSON, so
-    /// memory stays flat for a million rows; collected first for the formats that measure their
-    /// columns (table, TSV, Markdown).
-    func output(_ produce: (_ columns: ([String]) throws -> Void, _ row: ([Cell]) throws -> Void) throws -> Void) throws {
+    /// Writes the rows `produce` gives to `handle` (stdout unless told): as they come for CSV, JSON,
+    /// NDJSON and workbooks (a sheet named `sheet`), so memory stays flat for a million rows;
+    /// collected first for the formats that measure their columns (table, TSV, Markdown).
+    func output(
+        to handle: FileHandle = CommandContext.current.standardOutput, sheet: String = "Sheet1",
+        _ produce: (_ columns: ([String]) throws -> Void, _ row: ([Cell]) throws -> Void) throws -> Void
+    ) throws {
         if format.isStreamed {
-            let stream = RowStream(format: format, excel: excel, to: CommandContext.current.standardOutput)
+            let stream = RowStream(format: format, excel: excel, to: handle, sheet: sheet)
             try produce({ try stream.begin($0) }, { try stream.write($0) })
             try stream.end()
         } else {
             var table = TableData(columns: [], rows: [])
             try produce({ table.columns = $0 }, { table.rows.append($0) })
-            Console.output(render(table))
+            try handle.write(contentsOf: Data(render(table).utf8))
         }
     }
 }

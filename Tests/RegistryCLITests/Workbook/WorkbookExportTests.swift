@@ -74,4 +74,29 @@ struct WorkbookExportTests: ImportTesting {
         let csv = try CommandRunner.run(["export", "all", "--db", folder.database])
         #expect(csv.status == 64 && csv.stderr.contains("all is one workbook with a sheet per entity: give --format xlsx --output FILE"))
     }
+
+    @Test func aReportIsAWorkbookWithItsMoneyAsNumbers() throws {
+        let folder = try source()
+        let file = folder.url.appendingPathComponent("budget.xlsx").path
+        let result = try CommandRunner.run(["report", "budget", "--format", "xlsx", "--output", file, "--db", folder.database])
+        #expect(result.status == 0, "\(result.stderr)")
+        let script = """
+            import openpyxl, sys
+            ws = openpyxl.load_workbook(sys.argv[1])["budget"]; head = [c.value for c in ws[1]]
+            row = next(r for r in ws.iter_rows(min_row=2) if r[head.index("city")].value == "Łódź")
+            print(repr(row[head.index("allocation")].value), row[head.index("allocation")].number_format)
+            """
+        #expect(try openpyxl(script, file) == "150000.5 #,##0.00\n")
+    }
+
+    /// A workbook on a terminal would only scramble the screen: refused, with what to do instead.
+    @Test func aWorkbookIsNeverWrittenToATerminal() throws {
+        let folder = try source()
+        for arguments in [["export", "city"], ["report", "budget"]] {
+            let screen = try CommandRunner.onTerminal(arguments + ["--format", "xlsx", "--db", folder.database], in: folder)
+            #expect(screen.status == 64, "\(arguments)")
+            #expect(screen.stdout.contains("An .xlsx workbook is not for a terminal: give --output FILE"), "\(arguments)")
+            #expect(!screen.stdout.contains("PK"), "\(arguments)")
+        }
+    }
 }
