@@ -106,9 +106,16 @@ extension City: InputRecord {
         if let raw = input.expectations { city.expectations = checker.freeText("expectations", raw) }
         if let raw = input.website { city.website = checker.url("website", raw) }
         if let raw = input.teryt {
-            city.teryt = checker.pattern("teryt", raw, accepted: "is not a TERYT municipality code of 7 digits, e.g. 1061011") {
+            city.teryt = checker.pattern(
+                "teryt", Teryt.restored(raw.trimmed(), voivodeship: city.voivodeship),
+                accepted: "is not a TERYT municipality code of 7 digits, e.g. 1061011"
+            ) {
                 $0.count == 7 && $0.allSatisfy({ $0.isASCIIDigit })
             }
+        }
+        // Checked whenever either changes: a town moved to another voivodeship keeps a code that must agree.
+        if input.teryt != nil || input.voivodeship != nil, let code = city.teryt, let problem = Teryt.mismatch(code, voivodeship: city.voivodeship) {
+            checker.report("teryt", code, problem)
         }
         if let raw = input.notes { city.notes = checker.freeText("notes", raw) }
         return city

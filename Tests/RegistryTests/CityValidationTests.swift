@@ -130,6 +130,33 @@ struct CityValidationTests {
         }
     }
 
+    @Test func aTerytCodeMustStartWithItsVoivodeshipsCodeAndTheMessageNamesBoth() throws {
+        let registry = try Registry.inMemory()
+        #expect {
+            try registry.addCity(CityInput(name: "Łódź", voivodeship: "łódzkie", teryt: "0201011"))
+        } throws: { error in
+            "\(error)"
+                == "teryt '0201011': does not start with 10, the code of łódzkie (02 is dolnośląskie); a TERYT code's first two digits are its voivodeship's"
+        }
+        #expect(try registry.addCity(CityInput(name: "Łódź", voivodeship: "łódzkie", teryt: "1061011")).teryt == "1061011")
+        // Moving a town to another voivodeship must not leave its code disagreeing.
+        #expect(throws: RegistryError.self) { try registry.editCity("Łódź", CityInput(voivodeship: "opolskie")) }
+        #expect(try registry.city("Łódź").city.voivodeship == "łódzkie")
+    }
+
+    /// A spreadsheet that read `0462011` as a number gives `462011`: the zero is put back only
+    /// where the voivodeship's code confirms it.
+    @Test func aTerytCodeThatLostItsLeadingZeroIsRestoredWhenTheVoivodeshipConfirmsIt() throws {
+        let registry = try Registry.inMemory()
+        #expect(try registry.addCity(CityInput(name: "Grudziądz", voivodeship: "kujawsko-pomorskie", teryt: "462011")).teryt == "0462011")
+        try expectInvalid(registry, field: "teryt", value: "462011") {
+            try $0.addCity(CityInput(name: "Żary", voivodeship: "lubuskie", teryt: "462011"))
+        }
+        try expectInvalid(registry, field: "teryt", value: "306101") {
+            try $0.addCity(CityInput(name: "Konin", voivodeship: "wielkopolskie", teryt: "306101"))
+        }
+    }
+
     @Test(arguments: ["funded", "not selected", "approved", "aplicant"])
     func aStatusOutsideTheClosedSetIsRefused(typed: String) throws {
         try expectInvalid(Registry.inMemory(), field: "status", value: typed) {

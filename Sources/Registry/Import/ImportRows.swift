@@ -14,6 +14,7 @@ struct ImportRows {
     private let columns: [String]
     private let options: ImportOptions
     private let money: Set<Int>
+    private let dates: Set<Int>
     private var reader: Reader
 
     /// `descriptor` and `path` are the workbook's, read by its own reader (a zip file is read by offsets).
@@ -24,6 +25,8 @@ struct ImportRows {
         let moneyColumns = entity.moneyColumns
         self.columns = columns
         money = Set(columns.indices.filter { moneyColumns.contains(columns[$0]) })
+        let dateColumns = Set(entity.file.columns.filter { $0.kind == .date }.map(\.heading))
+        dates = Set(columns.indices.filter { dateColumns.contains(columns[$0]) })
         switch options.format {
         case .json:
             reader = .json(try JSONRecordReader(input: input))
@@ -153,11 +156,30 @@ struct ImportRows {
                 var letters = [String?](repeating: nil, count: columns.count)
                 for (position, index) in header.enumerated() { letters[index!] = WorkbookReader.columnLetters(position) }
                 if options.excel { undoExcel(&cells) }
-                return ImportRow(line: line, columns: columns, cells: cells, sheet: (workbook.sheetName, letters))
+                var row = ImportRow(line: line, columns: columns, cells: cells, sheet: (workbook.sheetName, letters))
+                if readSpreadsheetValues(&row, problems: &problems) { return row }
+                continue
             }
             if options.excel { undoExcel(&cells) }
-            return ImportRow(line: line, columns: columns, cells: cells)
+            var row = ImportRow(line: line, columns: columns, cells: cells)
+            if options.format == .json || readSpreadsheetValues(&row, problems: &problems) { return row }
         }
+    }
+
+    /// Dates and money as a spreadsheet saves them, read back (`SpreadsheetValues`); false, with the
+    /// problems noted, when a value's meaning is not certain.
+    private func readSpreadsheetValues(_ row: inout ImportRow, problems: inout [FieldProblem]) -> Bool {
+        var certain = true
+        for index in row.cells.indices {
+            guard let cell = row.cells[index], !cell.isEmpty, dates.contains(index) || money.contains(index) else { continue }
+            do {
+                row.cells[index] = try dates.contains(index) ? SpreadsheetValues.date(cell) : SpreadsheetValues.money(cell)
+            } catch {
+                problems.append(FieldProblem(field: row.place(of: columns[index]), value: cell, reason: error.reason))
+                certain = false
+            }
+        }
+        return certain
     }
 
     /// Undoes what `export --excel` does: a leading `'` that defused a formula, and decimal

@@ -4,7 +4,7 @@ import GRDB
 /// SQL that reads it, how its cells are typed, and the input field whose problems it shows.
 struct FileColumn: Sendable {
     enum Kind: Sendable {
-        case text, integer, money, list, json
+        case text, integer, money, date, list, json
 
         /// The cell as this kind: an integer as money, a text as a list of codes or as JSON.
         func value(_ cell: Cell) -> Cell {
@@ -123,8 +123,9 @@ extension RecordKind {
             columns: [
                 FileColumn(c.id, of: "partnership", .integer), FileColumn("city", sql: "city.name"), FileColumn("partner", sql: "partner.name"),
                 FileColumn(c.status, of: "partnership"), FileColumn(c.budgetCents, of: "partnership", .money, as: "budget"),
-                FileColumn(c.signedDate, of: "partnership", field: "signed"), FileColumn(c.startDate, of: "partnership", field: "start"),
-                FileColumn(c.endDate, of: "partnership", field: "end"),
+                FileColumn(c.signedDate, of: "partnership", .date, field: "signed"),
+                FileColumn(c.startDate, of: "partnership", .date, field: "start"),
+                FileColumn(c.endDate, of: "partnership", .date, field: "end"),
                 FileColumn("topics", sql: TopicLink.partnership.codesExpression(owner: "partnership.id"), .list),
                 FileColumn(c.improvedKnowledge, of: "partnership"), FileColumn(c.continues, of: "partnership"),
                 FileColumn(c.lastingEffects, of: "partnership"), FileColumn(c.notes, of: "partnership"),
@@ -139,8 +140,8 @@ extension RecordKind {
             columns: [
                 FileColumn(c.id, of: "activity", .integer), FileColumn("city", sql: "city.name", field: "partnership"),
                 FileColumn("partner", sql: "partner.name"), FileColumn(c.kind, of: "activity"), FileColumn(c.title, of: "activity"),
-                FileColumn(c.direction, of: "activity"), FileColumn(c.startDate, of: "activity", field: "start"),
-                FileColumn(c.endDate, of: "activity", field: "end"), FileColumn(c.location, of: "activity"),
+                FileColumn(c.direction, of: "activity"), FileColumn(c.startDate, of: "activity", .date, field: "start"),
+                FileColumn(c.endDate, of: "activity", .date, field: "end"), FileColumn(c.location, of: "activity"),
                 FileColumn(c.participants, of: "activity", .integer), FileColumn(c.plannedCostCents, of: "activity", .money, as: "planned_cost"),
                 FileColumn(c.status, of: "activity"), FileColumn("topic", sql: "topic.code"), FileColumn(c.notes, of: "activity"),
             ],
@@ -166,7 +167,8 @@ extension RecordKind {
                 FileColumn(c.id, of: "expense", .integer), FileColumn(c.activityId, of: "expense", .integer, field: "activity"),
                 FileColumn("activity", sql: "activity.title"), FileColumn("city", sql: "city.name"), FileColumn("partner", sql: "partner.name"),
                 FileColumn(c.amountCents, of: "expense", .money, as: "amount"), FileColumn(c.category, of: "expense"),
-                FileColumn(c.spentDate, of: "expense", field: "date"), FileColumn(c.note, of: "expense"), FileColumn(c.currency, of: "expense"),
+                FileColumn(c.spentDate, of: "expense", .date, field: "date"), FileColumn(c.note, of: "expense"),
+                FileColumn(c.currency, of: "expense"),
                 FileColumn("paid", sql: paidSQL), FileColumn("rate", sql: rateSQL), FileColumn(c.rateMonth, of: "expense", field: "rate-month"),
                 FileColumn(c.rateSource, of: "expense", field: "rate-source"), FileColumn(c.paidBy, of: "expense", field: "paid-by"),
                 FileColumn(c.document, of: "expense"), FileColumn(c.period, of: "expense"), FileColumn(c.status, of: "expense"),

@@ -14,7 +14,7 @@ extension ImportTesting {
         let registry = try Registry.open(path: folder.database)
         _ = try registry.addCity(
             CityInput(
-                name: "Łódź", voivodeship: "łódzkie", partnerBudget: "150000.5", teryt: "0201011",
+                name: "Łódź", voivodeship: "łódzkie", partnerBudget: "150000.5", teryt: "1061011",
                 notes: "=HYPERLINK(\"x\")\nsecond line; with \"quotes\", commas"))
         _ = try registry.addPartner(PartnerInput(name: "Våler kommune", kind: "municipality", county: "ostfold", notes: "'quoted"))
         _ = try registry.addContact(ContactInput(name: "Ærlig Øst", partner: "Våler kommune", phone: "0047 123", notes: "-minus"))

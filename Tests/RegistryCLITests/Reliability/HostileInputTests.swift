@@ -50,7 +50,11 @@ import Testing
         Refusal("a huge amount", "name,voivodeship,partner_budget\nNysa,opolskie,99999999999999999999\n", "partner_budget '99999999999999999999'"),
         Refusal("three decimals", "name,voivodeship,partner_budget\nNysa,opolskie,1500.005\n", "partner_budget '1500.005'"),
         Refusal(
-            "a 31.12.2024 date", entity: "partnership", "city,partner,start_date\nGdańsk,Tromsø kommune,31.12.2024\n", "start_date '31.12.2024'"),
+            "a 12/31/2024 date, day or month first", entity: "partnership", "city,partner,start_date\nGdańsk,Tromsø kommune,12/31/2024\n",
+            "line 2, start_date '12/31/2024': is ambiguous: month/day/year or day/month/year?"),
+        Refusal(
+            "a 31.02.2024 date that does not exist", entity: "partnership", "city,partner,start_date\nGdańsk,Tromsø kommune,31.02.2024\n",
+            "start_date '2024-02-31'"),
         Refusal(
             "a date that does not exist", entity: "partnership", "city,partner,start_date\nGdańsk,Tromsø kommune,2024-02-30\n",
             "start_date '2024-02-30'"),

@@ -51,7 +51,7 @@ struct WorkbookExportTests: ImportTesting {
         #expect(lines.contains { $0.hasPrefix("id int ") && $0.hasSuffix(" General") })
         #expect(lines.contains("name str 'Łódź' @"))
         #expect(lines.contains("partner_budget float 150000.5 #,##0.00"))
-        #expect(lines.contains("teryt str '0201011' @"))
+        #expect(lines.contains("teryt str '1061011' @"))
         #expect(lines.contains("notes str '=HYPERLINK(\"x\")\\nsecond line; with \"quotes\", commas' @"))
     }
 

@@ -139,3 +139,52 @@ struct WorkbookImportTests: ImportTesting {
         #expect(try CommandRunner.run(["import", "city", truncated, "--db", folder.database]).stderr.contains("it has no zip directory"))
     }
 }
+
+/// Values a spreadsheet has touched, in a CSV file it saved: accepted where their meaning is
+/// certain, refused with a hint where not, and nothing written then.
+struct SpreadsheetValueTests: ImportTesting {
+    func register() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        let registry = try Registry.open(path: folder.database)
+        _ = try registry.addCity(CityInput(name: "Łódź", voivodeship: "łódzkie"))
+        _ = try registry.addPartner(PartnerInput(name: "Tromsø kommune", kind: "municipality", county: "Troms"))
+        return folder
+    }
+
+    @Test func shortDatesAndDecimalCommasAreReadAsTheyWereMeant() throws {
+        let folder = try register()
+        let file = try write(
+            "city;partner;status;budget;signed_date;start_date\nŁódź;Tromsø kommune;agreed;\"1 234 567,50\";9.6.2022;09.06.2022\n",
+            to: "saved.csv", in: folder)
+        let result = try CommandRunner.run(["import", "partnership", file, "--db", folder.database])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            try CommandRunner.sqlite(folder.database, "SELECT budget_cents, signed_date, start_date FROM partnership").stdout
+                == "123456750|2022-06-09|2022-06-09\n")
+    }
+
+    @Test(arguments: [
+        ("1.234.567,5", "123456750"), ("1234,5", "123450"), ("1\u{00A0}234,50", "123450"), ("1 234", "123400"), ("1234.50", "123450"),
+    ])
+    func moneyWithThousandsSeparatorsIsRead(typed: String, cents: String) throws {
+        let folder = try register()
+        let file = try write("name;voivodeship;partner_budget\nNysa;opolskie;\"\(typed)\"\n", to: "m.csv", in: folder)
+        let result = try CommandRunner.run(["import", "city", file, "--db", folder.database])
+        #expect(result.status == 0, "\(typed): \(result.stderr)")
+        #expect(try CommandRunner.sqlite(folder.database, "SELECT partner_budget_cents FROM city WHERE name = 'Nysa'").stdout == cents + "\n")
+    }
+
+    @Test(arguments: [
+        ("partner_budget", "1,234", "line 2, partner_budget '1,234': is ambiguous: a thousands separator or a decimal comma?"),
+        ("partner_budget", "1.234,5.0", "line 2, partner_budget '1.234,5.0'"),
+    ])
+    func moneyWhoseMeaningIsNotCertainIsRefused(column: String, typed: String, message: String) throws {
+        let folder = try register()
+        let before = try RegisterState(folder.database)
+        let file = try write("name;voivodeship;\(column)\nNysa;opolskie;\(typed)\n", to: "m.csv", in: folder)
+        let result = try CommandRunner.run(["import", "city", file, "--db", folder.database])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(try RegisterState(folder.database) == before)
+    }
+}

@@ -1,0 +1,51 @@
+/// Values as a spreadsheet leaves them in a file it saved, read back to the register's own forms
+/// where their meaning is certain: Polish and Norwegian short dates (`09.06.2022`, `9.6.2022`) and
+/// money with a decimal comma or thousands separators (`1 234,50`, `1.234,50`). An American
+/// `06/09/2022` could be either day first or month first, so it is refused, saying so.
+enum SpreadsheetValues {
+    /// `dd.mm.yyyy` or `d.m.yyyy` as `YYYY-MM-DD`; other text unchanged (the date check judges it).
+    static func date(_ text: String) throws(FieldProblem) -> String {
+        let trimmed = text.trimmed()
+        let dotted = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        if dotted.count == 3, let day = Int(dotted[0]), let month = Int(dotted[1]), dotted[2].count == 4, let year = Int(dotted[2]),
+            dotted[0].count <= 2, dotted[1].count <= 2, dotted.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
+        {
+            return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        }
+        let slashed = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        if slashed.count == 3, slashed.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
+            throw FieldProblem(
+                field: "", value: text,
+                reason: "is ambiguous: month/day/year or day/month/year? Write it as YYYY-MM-DD (or dd.mm.yyyy, day first)")
+        }
+        return text
+    }
+
+    /// `1 234,50`, `1 234,50` (no-break space), `1.234,50` or `1234,5` as `1234.50`-style text;
+    /// other text unchanged. A lone comma before exactly three digits (`1,234`) may be a thousands
+    /// separator or a decimal comma, and is refused.
+    static func money(_ text: String) throws(FieldProblem) -> String {
+        var trimmed = text.trimmed()
+        let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}"]
+        if trimmed.contains(where: { spaces.contains($0) }) {
+            let groups = trimmed.split(whereSeparator: { spaces.contains($0) })
+            guard groups.dropFirst().allSatisfy({ $0.prefix { $0.isASCIIDigit }.count == 3 }) else { return text }
+            trimmed = groups.joined()
+        }
+        guard let comma = trimmed.firstIndex(of: ","), trimmed.lastIndex(of: ",") == comma else { return trimmed == text.trimmed() ? text : trimmed }
+        let whole = trimmed[..<comma], fraction = trimmed[trimmed.index(after: comma)...]
+        guard fraction.allSatisfy(\.isASCIIDigit), !fraction.isEmpty else { return text }
+        var digits = String(whole)
+        if whole.contains(".") {
+            // `1.234.567,50`: dots group thousands before a decimal comma.
+            let groups = whole.split(separator: ".", omittingEmptySubsequences: false)
+            guard groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) }) else { return text }
+            digits = groups.joined()
+        } else if fraction.count == 3 {
+            throw FieldProblem(
+                field: "", value: text,
+                reason: "is ambiguous: a thousands separator or a decimal comma? Write the amount as 1234.50 (or 1 234,50)")
+        }
+        return digits + "." + fraction
+    }
+}
