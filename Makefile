@@ -13,13 +13,15 @@
 #   make bench-backup  backup create and verify against the sqlite3 shell's .backup, on about 1 GB
 #   make bench-money   report spending and statement against the sqlite3 shell on 1,000,000
 #                  activities and 3,000,000 expenses, and expense add in NOK against EUR
+#   make bench-xlsx    .xlsx export of 1,000,000 activities against openpyxl and our CSV, and
+#                  import of 100,000 from .xlsx against openpyxl reading the sheet
 #   make install   the release binary, its manual page and shell completions under $(PREFIX)
 #                  (default /usr/local); make uninstall removes them
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: build test lint check release relocatable installable reliability datasette-check bench bench-io bench-backup bench-money manual completions install uninstall
+.PHONY: build test lint check release relocatable installable reliability datasette-check bench bench-io bench-backup bench-money bench-xlsx manual completions install uninstall
 
 build:
 	$(SWIFT) build
@@ -92,6 +94,10 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/registry $(DESTDIR)$(PREFIX)/share/man/man1/registry.1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/registry $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_registry \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/registry.fish
+
+XLSX_DB ?= .build/bench-xlsx.sqlite
+bench-xlsx: release
+	/usr/bin/python3 scripts/bench-xlsx.py .build/release/registry $(XLSX_DB)
 
 MONEY_DB ?= .build/bench-money.sqlite
 bench-money: release
