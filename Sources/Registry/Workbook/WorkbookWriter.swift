@@ -75,12 +75,12 @@ public final class WorkbookWriter {
     private func start() throws {
         started = true
         text(WorkbookParts.sheetStart(widths: widths()))
-        buffer += Array("<row r=\"1\">".utf8)
+        buffer.append(contentsOf: "<row r=\"1\">".utf8)
         for (index, heading) in columns.enumerated() {
             cellStart(index, row: 1, style: WorkbookParts.Style.header)
             inline(heading)
         }
-        buffer += Array("</row>".utf8)
+        buffer.append(contentsOf: "</row>".utf8)
         for cells in held { append(cells) }
         held = []
         try flush()
@@ -103,7 +103,7 @@ public final class WorkbookWriter {
 
     private func append(_ cells: [Cell]) {
         rowNumber += 1
-        buffer += Array("<row r=\"\(rowNumber)\">".utf8)
+        buffer.append(contentsOf: "<row r=\"\(rowNumber)\">".utf8)
         for (index, cell) in cells.enumerated() {
             switch cell {
             case .null: continue
@@ -121,28 +121,28 @@ public final class WorkbookWriter {
                 inline(cell.plain())
             }
         }
-        buffer += Array("</row>".utf8)
+        buffer.append(contentsOf: "</row>".utf8)
     }
 
     /// `<c r="B7" s="2"` and, for an inline string, its type.
     private func cellStart(_ column: Int, row: Int, style: Int?) {
-        buffer += Array("<c r=\"".utf8)
+        buffer.append(contentsOf: "<c r=\"".utf8)
         buffer += letters[column]
-        buffer += Array(String(row).utf8)
-        buffer += Array("\"".utf8)
-        if let style { buffer += Array(" s=\"\(style)\"".utf8) }
+        buffer.append(contentsOf: String(row).utf8)
+        buffer.append(contentsOf: "\"".utf8)
+        if let style { buffer.append(contentsOf: " s=\"\(style)\"".utf8) }
         buffer.append(UInt8(ascii: ">"))
     }
 
     /// The open cell as an inline string, closed.
     private func inline(_ value: String) {
         buffer.removeLast()  // the `>` of cellStart
-        buffer += Array(" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
+        buffer.append(contentsOf: " t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
         WorkbookParts.appendEscaped(value, to: &buffer)
-        buffer += Array("</t></is></c>".utf8)
+        buffer.append(contentsOf: "</t></is></c>".utf8)
     }
 
-    private func text(_ value: String) { buffer += Array(value.utf8) }
+    private func text(_ value: String) { buffer.append(contentsOf: value.utf8) }
 
     private func flush() throws {
         try zip.write(buffer)
