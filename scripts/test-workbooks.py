@@ -155,6 +155,29 @@ def main(kind, out):
         at = data.find(b"<x:t>name</x:t>")
         data[at + 5 : at + 9] = b"nome"
         open(out, "wb").write(bytes(data))
+    elif kind == "zip64-offset":
+        # The sheet's central-directory entry claims, through a zip64 extra field, to start at
+        # 2^64 - 16: an offset no file has, which must be refused, not overflow.
+        by_hand(out, '<x:row><x:c t="inlineStr"><x:is><x:t>name</x:t></x:is></x:c></x:row>')
+        data = bytearray(open(out, "rb").read())
+        end = data.rfind(b"PK\x05\x06")
+        start = int.from_bytes(data[end + 16 : end + 20], "little")
+        index = data.find(b"PK\x01\x02", start)
+        while index >= 0:
+            length = int.from_bytes(data[index + 28 : index + 30], "little")
+            extra = int.from_bytes(data[index + 30 : index + 32], "little")
+            if data[index + 46 : index + 46 + length] == b"xl/worksheets/sheet1.xml":
+                data[index + 42 : index + 46] = (0xFFFFFFFF).to_bytes(4, "little")
+                field = (1).to_bytes(2, "little") + (8).to_bytes(2, "little") + (2**64 - 16).to_bytes(8, "little")
+                at = index + 46 + length + extra
+                data[at:at] = field
+                data[index + 30 : index + 32] = (extra + len(field)).to_bytes(2, "little")
+                end += len(field)
+                size = int.from_bytes(data[end + 12 : end + 16], "little") + len(field)
+                data[end + 12 : end + 16] = size.to_bytes(4, "little")
+                break
+            index = data.find(b"PK\x01\x02", index + 4)
+        open(out, "wb").write(bytes(data))
     elif kind == "ods":
         with zipfile.ZipFile(out, "w") as z:
             z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")

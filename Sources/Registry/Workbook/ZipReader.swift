@@ -49,7 +49,9 @@ struct ZipReader {
             guard record.uint32(at: 0) == 0x0606_4b50 else { throw Self.damaged(path, "its zip64 directory is damaged") }
             (count, directorySize, directoryOffset) = (record.uint64(at: 32), record.uint64(at: 40), record.uint64(at: 48))
         }
-        guard count <= Self.maximumMembers, directorySize <= 64 << 20, directoryOffset + directorySize <= fileSize else {
+        // Sizes and offsets come from the file: compared by subtraction, never added, so none can overflow.
+        guard count <= Self.maximumMembers, directorySize <= 64 << 20, directoryOffset <= fileSize, directorySize <= fileSize - directoryOffset
+        else {
             throw Self.damaged(path, "its zip directory is damaged or too large")
         }
         let directory = try Self.read(descriptor, at: directoryOffset, count: Int(directorySize), path: path)
@@ -91,10 +93,15 @@ struct ZipReader {
 
     /// The member's bytes as a stream, inflated as they are read.
     func stream(_ member: Member) throws -> ZipMemberStream {
+        guard member.localHeaderOffset <= fileSize, fileSize - member.localHeaderOffset >= 30 else {
+            throw Self.damaged(path, "the zip entry \(member.name) is cut short")
+        }
         let header = try Self.read(descriptor, at: member.localHeaderOffset, count: 30, path: path)
         guard header.uint32(at: 0) == 0x0403_4b50 else { throw Self.damaged(path, "the zip entry \(member.name) is damaged") }
         let start = member.localHeaderOffset + 30 + UInt64(header.uint16(at: 26)) + UInt64(header.uint16(at: 28))
-        guard start + member.compressedSize <= fileSize else { throw Self.damaged(path, "the zip entry \(member.name) is cut short") }
+        guard start <= fileSize, member.compressedSize <= fileSize - start else {
+            throw Self.damaged(path, "the zip entry \(member.name) is cut short")
+        }
         guard member.method == 0 || member.method == 8 else {
             throw RegistryError.badFile(
                 path, "\(member.name) is compressed with method \(member.method); only stored and deflated zip entries can be read")
@@ -107,6 +114,7 @@ struct ZipReader {
     }
 
     static func read(_ descriptor: Int32, at offset: UInt64, count: Int, path: String) throws -> [UInt8] {
+        guard offset < UInt64(Int64.max) - UInt64(count) else { throw damaged(path, "it is cut short") }
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
@@ -175,6 +183,7 @@ final class ZipMemberStream {
         if finished, produced != member.size || crc != member.crc {
             throw ZipReader.damaged(path, "the zip entry \(member.name) is damaged (its size or checksum is wrong)")
         }
+        // compressedSize is at most the file's size (checked when the stream opened), so this cannot overflow.
         if produced > member.size || produced > max(1 << 20, member.compressedSize * ZipReader.maximumRatio) {
             throw RegistryError.badFile(path, "\(member.name) inflates beyond its declared size (a zip bomb?); it is not read")
         }

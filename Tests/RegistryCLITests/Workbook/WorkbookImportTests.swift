@@ -116,6 +116,7 @@ struct WorkbookImportTests: ImportTesting {
         ("deep", "is not well-formed XML: elements are nested more than 64 deep"),
         ("bad-xml", "is not well-formed XML: it ends inside an element"),
         ("crc", "the zip entry xl/worksheets/sheet1.xml is damaged (its size or checksum is wrong)"),
+        ("zip64-offset", "the zip entry xl/worksheets/sheet1.xml is cut short"),
         ("ods", "it is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV UTF-8 and import that"),
     ])
     func hostileAndForeignWorkbooksAreRefusedWithNothingWritten(kind: String, message: String) throws {
