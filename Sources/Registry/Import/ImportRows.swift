@@ -7,7 +7,8 @@ struct ImportRows {
     private enum Reader {
         case csv(CSVRecordReader, header: [Int?])
         case json(JSONRecordReader)
-        case xlsx(WorkbookReader, header: [Int?])
+        /// `letters`: each entity column's letters in the sheet, found once from the header.
+        case xlsx(WorkbookReader, header: [Int?], letters: [String?])
     }
 
     private let entity: RecordKind
@@ -48,11 +49,12 @@ struct ImportRows {
                 ])
             }
             let sheet = workbook.sheetName
-            reader = .xlsx(
-                workbook,
-                header: try Self.match(header: header.cells, to: columns, entity: entity) {
-                    "\(sheet)!\($0.map(WorkbookReader.columnLetters) ?? "")\(header.number)"
-                })
+            let matched = try Self.match(header: header.cells, to: columns, entity: entity) {
+                "\(sheet)!\($0.map(WorkbookReader.columnLetters) ?? "")\(header.number)"
+            }
+            var letters = [String?](repeating: nil, count: columns.count)
+            for (position, index) in matched.enumerated() { letters[index!] = WorkbookReader.columnLetters(position) }
+            reader = .xlsx(workbook, header: matched, letters: letters)
         }
     }
 
@@ -129,9 +131,9 @@ struct ImportRows {
                     cells[index] = value ?? ""
                 }
                 if unknown { continue }
-            case .xlsx(var workbook, let header):
+            case .xlsx(var workbook, let header, let letters):
                 let record = try workbook.next()
-                reader = .xlsx(workbook, header: header)
+                reader = .xlsx(workbook, header: header, letters: letters)
                 guard let record else { return nil }
                 line = record.number
                 if let column = record.uncalculated.first {
@@ -153,8 +155,6 @@ struct ImportRows {
                 for (position, index) in header.enumerated() {
                     cells[index!] = position < record.cells.count ? record.cells[position] : ""
                 }
-                var letters = [String?](repeating: nil, count: columns.count)
-                for (position, index) in header.enumerated() { letters[index!] = WorkbookReader.columnLetters(position) }
                 if options.excel { undoExcel(&cells) }
                 var row = ImportRow(line: line, columns: columns, cells: cells, sheet: (workbook.sheetName, letters))
                 if readSpreadsheetValues(&row, problems: &problems) { return row }

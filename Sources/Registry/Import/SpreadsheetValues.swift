@@ -10,7 +10,7 @@ enum SpreadsheetValues {
         if dotted.count == 3, let day = Int(dotted[0]), let month = Int(dotted[1]), dotted[2].count == 4, let year = Int(dotted[2]),
             dotted[0].count <= 2, dotted[1].count <= 2, dotted.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
         {
-            return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+            return "\(year)-\(ISODate.twoDigits(month))-\(ISODate.twoDigits(day))"
         }
         let slashed = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         if slashed.count == 3, slashed.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {

@@ -37,9 +37,11 @@ extension ISODate {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))"
+        return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
     }
+
+    /// `7` as `07`: months, days and times of day.
+    static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     /// Days since 1970-01-01 of a valid `YYYY-MM-DD` date.
     static func daysSince1970(_ text: String) -> Int {

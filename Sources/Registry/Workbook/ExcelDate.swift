@@ -42,7 +42,8 @@ enum ExcelDate {
         days = date1904 ? days - 24_107 : (days < 60 ? days - 25_568 : days - 25_569)
         var text = ISODate.string(daysSince1970: days)
         if seconds > 0 && seconds < 86_400 {
-            text += " \(twoDigits(seconds / 3600)):\(twoDigits(seconds / 60 % 60)):\(twoDigits(seconds % 60))"
+            let two = ISODate.twoDigits
+            text += " \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
         }
         return text
     }
@@ -54,6 +55,4 @@ enum ExcelDate {
     static func isISODate(_ text: String) -> Bool {
         text.utf8.count == 10 && (try? ISODate.validated(text, field: "")) != nil
     }
-
-    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }
