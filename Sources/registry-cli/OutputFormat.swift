@@ -28,6 +28,11 @@ enum ReportFormats: OutputFormatSet {
     static let formats = ReadFormats.formats + [.html, .xlsx]
 }
 
+/// What an import would change (`import --dry-run`): the text formats and an HTML page.
+enum ChangeListFormats: OutputFormatSet {
+    static let formats = ReadFormats.formats + [.html]
+}
+
 /// Exports of any size: the formats written as rows come (workbooks among them).
 enum ExportFormats: OutputFormatSet {
     static let formats = OutputFormat.allCases.filter(\.isStreamed)

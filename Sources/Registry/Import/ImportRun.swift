@@ -9,11 +9,14 @@ struct ImportRun {
     var summary = ImportSummary()
     var problems: [FieldProblem] = []
     private var inserted = IDRanges()
+    /// The records added and changed, when the changes are to be listed field by field.
+    var changes: ImportChanges?
 
-    init(entity: RecordKind, update: Bool, context: ImportContext) {
+    init(entity: RecordKind, update: Bool, context: ImportContext, listingChanges: Bool = false) {
         self.entity = entity
         self.update = update
         self.context = context
+        if listingChanges { changes = ImportChanges(kind: entity, db: context.db) }
     }
 
     /// Takes one row; a problem with the row is noted and the import goes on to find the
@@ -47,6 +50,7 @@ struct ImportRun {
             guard update else {
                 throw RegistryError.duplicate("the \(entity.rawValue) is already in the register (id \(match)); use --update to change it")
             }
+            try changes?.willUpdate(match)
             let (_, changed) = try R.update(id: match, with: input, in: context.input)
             if changed { summary.updated += 1 } else { summary.unchanged += 1 }
         } else {
@@ -66,6 +70,7 @@ struct ImportRun {
                 ])
             }
             inserted.append(record.id!)
+            changes?.didInsert(record.id!)
             summary.inserted += 1
         }
     }

@@ -42,10 +42,12 @@ extension Registry {
     /// the audit log), all or nothing: when any row is bad, nothing is written and the error lists
     /// every bad row with its line, column, value and reason. Rows are read, checked and written
     /// one at a time in one transaction, so memory stays flat however large the file. `progress`
-    /// hears the bytes read, of the file's size when it is a file (not a pipe).
+    /// hears the bytes read, of the file's size when it is a file (not a pipe). `changes`, when
+    /// given, hears every field the import changes (`--dry-run` lists them), once every row has
+    /// been checked and before anything is committed: a failed import reports none.
     public func importRecords(
         _ entity: RecordKind, from descriptor: Int32, source: String, options: ImportOptions = ImportOptions(),
-        progress: ProgressReporter? = nil
+        progress: ProgressReporter? = nil, changes: ((FieldChange) throws -> Void)? = nil
     ) throws -> ImportSummary {
         let input = ByteInput(
             descriptor: descriptor, name: source,
@@ -57,11 +59,12 @@ extension Registry {
         var rows = try ImportRows(entity: entity, input: input, descriptor: descriptor, path: source, options: options)
         return try write(bulk: true, commit: { _ in !options.dryRun }) { db in
             let context = try ImportContext(db)
-            var run = ImportRun(entity: entity, update: options.update, context: context)
+            var run = ImportRun(entity: entity, update: options.update, context: context, listingChanges: changes != nil)
             while let row = try rows.next(problems: &run.problems) {
                 try run.take(row)
             }
             guard run.problems.isEmpty else { throw RegistryError.invalid(run.problems) }
+            if let changes { try run.changes?.report(changes) }
             if !options.dryRun { try run.logChangeSet(source: source) }
             return run.summary
         }

@@ -51,6 +51,11 @@ struct FileLayout: Sendable {
         "SELECT \(columns.map(\.sql).joined(separator: ", ")) FROM \(source) ORDER BY \(order)"
     }
 
+    /// The query that reads the record whose id (in `table`) is its one argument.
+    func query(id table: String) -> String {
+        "SELECT \(columns.map(\.sql).joined(separator: ", ")) FROM \(source) WHERE \(table).id = ?"
+    }
+
     /// The heading of the column that shows problems with `field`; a field no column names is
     /// its own heading.
     func heading(forField field: String) -> String {

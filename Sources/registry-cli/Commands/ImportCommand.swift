@@ -25,6 +25,10 @@ struct ImportCommand: ParsableCommand {
             city and partner, contacts by name and city or partner, activities and expenses by id) and counts those left \
             unchanged. The counts go to stdout. The import is one change set in the audit log: one entry per table with \
             the actor, the file, the number of rows and their ids (changes to existing records are logged one by one).
+
+            --dry-run checks the same and writes nothing: it lists every change field by field (kind, id, record, field, \
+            before, after; values as an export writes them, a new record's fields without a before), then the counts. \
+            --output-format csv, json, ... gives the list for a script, with the counts on stderr.
             """)
 
     @Argument(help: "What to import: city, partner, contact, partnership, activity or expense.")
@@ -38,7 +42,13 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The CSV file's encoding: utf-8 (default), windows-1250, windows-1252 or iso-8859-2.") var encoding: TextEncoding = .utf8
     @Flag(help: "The file was written by `export --excel`: undo its defused formulas and read decimal commas.") var excel = false
     @Flag(help: "Update records that already exist instead of refusing them.") var update = false
-    @Flag(help: "Check every row and report the counts, but write nothing.") var dryRun = false
+    @Flag(help: "Check every row and list every change field by field (record, field, before, after) with the counts, but write nothing.")
+    var dryRun = false
+    @Option(
+        help: ArgumentHelp(
+            "With --dry-run, the list's format: \(FormatChoice<ChangeListFormats>.listed) (default: table, with the counts below it; "
+                + "in the other formats the counts go to stderr).", valueName: "format"))
+    var outputFormat: FormatChoice<ChangeListFormats>?
     @OptionGroup var database: DatabaseOptions
 
     var resolvedFormat: ImportOptions.Format {
@@ -48,6 +58,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if outputFormat != nil && !dryRun { throw ValidationError("--output-format lists a dry run's changes; add --dry-run.") }
         if resolvedFormat == .json && excel { throw ValidationError("--excel applies to CSV; drop it for JSON.") }
         if resolvedFormat == .json && encoding != .utf8 { throw ValidationError("JSON is always UTF-8; drop --encoding.") }
     }
@@ -58,17 +69,50 @@ struct ImportCommand: ParsableCommand {
         let registry = try database.open()
         let options = ImportOptions(
             format: try format(of: descriptor), encoding: encoding, excel: excel, update: update, dryRun: dryRun, sheet: sheet)
+        let listing = outputFormat?.format ?? .table
         let summary: ImportSummary
         do {
-            summary = try ProgressDisplay.showing { progress in
-                try registry.importRecords(entity, from: descriptor, source: file == "-" ? "stdin" : file, options: options, progress: progress)
+            let read = { (changes: ((FieldChange) throws -> Void)?) in
+                try ProgressDisplay.showing { progress in
+                    try registry.importRecords(
+                        entity, from: descriptor, source: file == "-" ? "stdin" : file, options: options, progress: progress, changes: changes)
+                }
             }
+            summary = try dryRun ? listingChanges(in: listing, read) : read(nil)
         } catch RegistryError.invalid(let problems) {
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
             throw RegistryError.invalid(problems + [FieldProblem(field: "import", value: "", reason: "nothing was written (\(count) in \(file))")])
         }
         let counts = "\(summary.inserted) inserted, \(summary.updated) updated, \(summary.unchanged) unchanged"
-        Console.summary(dryRun ? "Dry run, nothing written: would be \(counts).\n" : "Imported \(entity.rawValue) from \(file): \(counts).\n")
+        if !dryRun {
+            Console.summary("Imported \(entity.rawValue) from \(file): \(counts).\n")
+        } else if listing == .table {
+            Console.summary("Dry run, nothing written: would be \(counts).\n")
+        } else {
+            Console.message("Dry run, nothing written: would be \(counts).")
+        }
+    }
+
+    /// Runs `read` with a listener that writes each change in `format`: the list starts with the
+    /// first change (a failed import lists none), or with no changes once all is checked.
+    private func listingChanges(
+        in format: OutputFormat, _ read: (((FieldChange) throws -> Void)?) throws -> ImportSummary
+    ) throws -> ImportSummary {
+        var summary: ImportSummary?
+        try Renderer(format: format).output { columns, row in
+            var begun = false
+            func list(_ change: FieldChange) throws {
+                if !begun { try columns(FieldChange.columns) }
+                begun = true
+                try row([
+                    .text(change.kind.rawValue), .integer(change.id), Cell(change.record), .text(change.field), Cell(change.before),
+                    Cell(change.after),
+                ])
+            }
+            summary = try withoutActuallyEscaping(list) { try read($0) }
+            if !begun { try columns(FieldChange.columns) }
+        }
+        return summary!
     }
 
     /// The format to read the file in: what its content is, where that decides it; `--format` must agree.

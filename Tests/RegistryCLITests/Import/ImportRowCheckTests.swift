@@ -68,24 +68,4 @@ struct ImportRowCheckTests: ImportTesting {
         #expect(result.stderr.contains("line 1, column 4 'Name': is given twice"))
         #expect(try count("city", in: folder.database) == "0")
     }
-
-    @Test func dryRunReportsCountsAndWritesNothing() throws {
-        let folder = try source()
-        let export = try CommandRunner.run(["export", "city", "--db", folder.database])
-        let edited = export.stdout.replacingOccurrences(of: "Łódź,łódzkie,,applicant", with: "Łódź,łódzkie,,selected")
-        let file = try write(edited + "99,Nowy Targ,małopolskie,,,,,,,,,,\r\n", to: "c.csv", in: folder)
-        let before = try CommandRunner.sqlite(
-            folder.database, "SELECT count(*), (SELECT count(*) FROM audit_log), (SELECT status FROM city WHERE name = 'Łódź') FROM city"
-        ).stdout
-        let dry = try CommandRunner.run(["import", "city", file, "--update", "--dry-run", "--db", folder.database])
-        #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout == "Dry run, nothing written: would be 1 inserted, 1 updated, 41 unchanged.\n")
-        #expect(
-            try CommandRunner.sqlite(
-                folder.database, "SELECT count(*), (SELECT count(*) FROM audit_log), (SELECT status FROM city WHERE name = 'Łódź') FROM city"
-            ).stdout == before)
-        let bad = try write("name,voivodeship\nX,nowhere\n", to: "bad.csv", in: folder)
-        #expect(try CommandRunner.run(["import", "city", bad, "--dry-run", "--db", folder.database]).status == 65)
-    }
-
 }
