@@ -86,6 +86,17 @@ def main(kind, out):
         ws["E2"].number_format = "dd.mm.yyyy"
         ws["F2"].number_format = "yyyy-mm-dd"
         wb.save(out)
+    elif kind == "openpyxl-partners":
+        # Organisation numbers and a phone number typed as numbers, as Excel keeps what looks like one.
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["name", "kind", "org_number", "county"])
+        ws.append(["Bergen kommune", "municipality", 964338531, "Vestland"])
+        ws.append(["Bodø kommune", "municipality", 972418013.0, "Nordland"])
+        ws["C3"].number_format = "# ### ###"
+        wb.save(out)
     elif kind == "by-hand":
         # Shared strings with rich-text runs and a phonetic guide; an inline string; a formula with its
         # saved value; a date serial in the 1904 system; cells without references; a prefixed namespace.

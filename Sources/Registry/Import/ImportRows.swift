@@ -162,7 +162,9 @@ struct ImportRows {
             }
             if options.excel { undoExcel(&cells) }
             var row = ImportRow(line: line, columns: columns, cells: cells)
-            if options.format == .json || readSpreadsheetValues(&row, problems: &problems) { return row }
+            if options.format == .json { return row }
+            if options.encoding.lacksNorwegianLetters && !lettersKept(row, problems: &problems) { continue }
+            if readSpreadsheetValues(&row, problems: &problems) { return row }
         }
     }
 
@@ -181,6 +183,28 @@ struct ImportRows {
         }
         return certain
     }
+
+    /// False, with the problems noted, when a cell read in an encoding without æ, ø and å holds a
+    /// `?` where such a letter was lost (addresses excepted): stored, the name would stay wrong.
+    private func lettersKept(_ row: ImportRow, problems: inout [FieldProblem]) -> Bool {
+        var kept = true
+        for (index, cell) in row.cells.enumerated() where !Self.addressColumns.contains(columns[index]) {
+            guard let cell, TextEncoding.hasLostLetter(cell, inName: Self.nameColumns.contains(columns[index])) else { continue }
+            problems.append(
+                FieldProblem(
+                    field: row.place(of: columns[index]), value: cell,
+                    reason: "has '?' where a letter should be: \(options.encoding.rawValue) cannot hold the Norwegian letters æ, ø and å, "
+                        + "so the program that saved the file wrote '?' for them; save it as CSV UTF-8 (or .xlsx) and import that"))
+            kept = false
+        }
+        return kept
+    }
+
+    /// Columns holding names, where a `?` is never the name's own.
+    private static let nameColumns: Set<String> = ["name", "city", "partner", "county", "location"]
+
+    /// Columns whose values may hold a `?` of their own, and are never repeated in messages (e-mail).
+    private static let addressColumns: Set<String> = ["website", "email", "document"]
 
     /// Undoes what `export --excel` does: a leading `'` that defused a formula, and decimal
     /// commas in money.

@@ -15,6 +15,25 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         }
     }
 
+    /// Windows-1250 and ISO-8859-2 have no æ, ø or å: a program saving Norwegian names in them
+    /// writes `?` instead (`Tr?ndelag`), which the file then holds as a real question mark.
+    var lacksNorwegianLetters: Bool { self == .windows1250 || self == .latin2 }
+
+    /// Whether `text` has a `?` where a letter the encoding could not hold was lost: anywhere in
+    /// a name (`Troms?`, `?lesund`), and between two letters in free text, where a question mark
+    /// otherwise ends a word. Addresses keep theirs (`?id=3`): a word with `://` or `=` is skipped.
+    static func hasLostLetter(_ text: String, inName: Bool) -> Bool {
+        guard text.contains("?") else { return false }
+        if inName { return true }
+        for word in text.split(whereSeparator: { $0.isWhitespace }) where !word.contains("://") && !word.contains("=") {
+            let letters = Array(word)
+            for index in letters.indices.dropFirst().dropLast() where letters[index] == "?" {
+                if letters[index - 1].isLetter && letters[index + 1].isLetter { return true }
+            }
+        }
+        return false
+    }
+
     /// The text `bytes` hold, or nil when they are not valid in this encoding (never a guess
     /// with replacement characters: garbled letters must not reach the register).
     func decode(_ bytes: ArraySlice<UInt8>) -> String? {

@@ -10,9 +10,10 @@ public enum OrganisationNumber {
         return digit == 11 ? 0 : (digit == 10 ? nil : digit)
     }
 
-    /// The number with spaces removed when it is valid, or an explanation.
+    /// The number with spaces removed when it is valid, or an explanation. The spaces may be
+    /// no-break ones, as a spreadsheet groups a number's digits (`964 338 531`).
     public static func validated(_ text: String, field: String = "org-number") throws(FieldProblem) -> String {
-        let digits = text.filter { $0 != " " }
+        let digits = text.filter { $0 != " " && $0 != "\u{A0}" && $0 != "\u{202F}" }
         guard digits.count == 9, digits.allSatisfy({ $0.isASCIIDigit }) else {
             throw FieldProblem(field: field, value: text, reason: "a Norwegian organisation number has 9 digits, e.g. 964338531")
         }

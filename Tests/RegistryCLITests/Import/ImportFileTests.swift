@@ -58,6 +58,37 @@ struct ImportFileTests: ImportTesting {
         #expect(try CommandRunner.sqlite(folder.database, "SELECT name, voivodeship FROM city WHERE id = 2").stdout == "Łask|śląskie\n")
     }
 
+    @Test func aQuestionMarkForANorwegianLetterThatWindows1250CouldNotHoldIsRefused() throws {
+        let folder = try TemporaryFolder()
+        // As Polish Excel saves Norwegian names: ø and æ became '?'. Question marks of their own
+        // (ending a sentence in the notes, in a web address) are kept.
+        let text = """
+            name,kind,county,website,notes
+            Troms? kommune,municipality,Troms,,
+            B?rum kommune,municipality,Akershus,,
+            Bergen kommune,municipality,Vestland,https://www.bergen.kommune.no/?lang=en,Why not? Ask again.
+            Tromsø test,municipality,Tr?ndelag,,
+            Oslo kommune,municipality,Oslo,,bes?ker gjerne
+
+            """
+        let file = try write(text, to: "no.csv", in: folder)
+        let refused = try CommandRunner.run(["import", "partner", file, "--encoding", "windows-1250", "--db", folder.database])
+        #expect(refused.status == 65)
+        let reason =
+            "has '?' where a letter should be: windows-1250 cannot hold the Norwegian letters æ, ø and å, "
+            + "so the program that saved the file wrote '?' for them; save it as CSV UTF-8 (or .xlsx) and import that"
+        for place in [
+            "line 2, name 'Troms? kommune'", "line 3, name 'B?rum kommune'", "line 5, county 'Tr?ndelag'", "line 6, notes 'bes?ker gjerne'",
+        ] {
+            #expect(refused.stderr.contains("\(place): \(reason)"), "\(place): \(refused.stderr)")
+        }
+        #expect(!refused.stderr.contains("line 4"), "\(refused.stderr)")
+        #expect(try count("partner", in: folder.database) == "0")
+        // A question mark ending a word is the text's own.
+        let utf8 = try write("name,kind,notes\nBergen kommune,municipality,Why not? Ask again.\n", to: "ok.csv", in: folder)
+        #expect(try CommandRunner.run(["import", "partner", utf8, "--encoding", "windows-1250", "--db", folder.database]).status == 0)
+    }
+
     @Test func stdinIsReadWithADash() throws {
         let folder = try TemporaryFolder()
         let result = try CommandRunner.run(["import", "city", "-", "--db", folder.database], stdin: "name;voivodeship\nŁódź;łódzkie\n")

@@ -45,6 +45,21 @@ struct WorkbookImportTests: ImportTesting {
         #expect(bySheetNumber.stdout.contains("0 inserted, 0 updated, 3 unchanged"), "\(bySheetNumber.stderr)")
     }
 
+    @Test func organisationNumbersGivenAsNumbersAreReadAsTheirDigits() throws {
+        let (folder, file) = try workbook("openpyxl-partners")
+        let result = try CommandRunner.run(["import", "partner", file, "--db", folder.database])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            try CommandRunner.sqlite(folder.database, "SELECT name, org_number FROM partner WHERE id > 1 ORDER BY id").stdout
+                == "Bergen kommune|964338531\nBodø kommune|972418013\n")
+        // A CSV keeps them as a spreadsheet showed them, grouped with no-break spaces.
+        let csv = folder.url.appendingPathComponent("p.csv").path
+        try "name,kind,org_number\nStavanger kommune,municipality,964\u{A0}965\u{A0}137\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let grouped = try CommandRunner.run(["import", "partner", csv, "--db", folder.database])
+        #expect(grouped.status == 0, "\(grouped.stderr)")
+        #expect(try CommandRunner.sqlite(folder.database, "SELECT org_number FROM partner WHERE name = 'Stavanger kommune'").stdout == "964965137\n")
+    }
+
     @Test func theFirstSheetIsTheDefaultAndAnUnknownSheetNamesTheSheetsThereAre() throws {
         let (folder, file) = try workbook("openpyxl")
         let before = try RegisterState(folder.database)
