@@ -21,7 +21,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: build test lint check release relocatable installable reliability datasette-check bench bench-io bench-backup bench-money bench-xlsx manual completions install uninstall
+.PHONY: build test lint check release relocatable installable reliability libreoffice-check datasette-check bench bench-io bench-backup bench-money bench-xlsx manual completions install uninstall
 
 build:
 	$(SWIFT) build
@@ -38,7 +38,7 @@ release:
 relocatable: release
 	scripts/check-relocatable.sh .build/release/registry
 
-check: lint test relocatable installable reliability
+check: lint test relocatable installable reliability libreoffice-check
 
 installable: release
 	scripts/check-install.sh
@@ -46,6 +46,10 @@ installable: release
 reliability: release
 	scripts/reliability.py .build/release/registry
 	scripts/fuzz-import.py .build/release/registry
+
+# Our workbooks through LibreOffice (CSV and back, opened and saved) import back unchanged.
+libreoffice-check: release
+	scripts/check-libreoffice.py .build/release/registry
 
 datasette-check: release
 	scripts/check-datasette.sh .build/release/registry

@@ -21,11 +21,13 @@ enum SpreadsheetValues {
         return text
     }
 
-    /// `1 234,50`, `1 234,50` (no-break space), `1.234,50` or `1234,5` as `1234.50`-style text;
-    /// other text unchanged. A lone comma before exactly three digits (`1,234`) may be a thousands
-    /// separator or a decimal comma, and is refused.
+    /// `1 234,50`, `1 234,50` (no-break space), `1.234,50` or `1234,5` as `1234.50`-style text, and
+    /// the English-language grouping a spreadsheet shows (`3,461,000.00`, `1,234,567`); other text
+    /// unchanged. A lone comma before exactly three digits (`1,234`) may be a thousands separator
+    /// or a decimal comma, and is refused.
     static func money(_ text: String) throws(FieldProblem) -> String {
         var trimmed = text.trimmed()
+        if let grouped = commaGrouped(trimmed) { return grouped }
         let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}"]
         if trimmed.contains(where: { spaces.contains($0) }) {
             let groups = trimmed.split(whereSeparator: { spaces.contains($0) })
@@ -47,5 +49,19 @@ enum SpreadsheetValues {
                 reason: "is ambiguous: a thousands separator or a decimal comma? Write the amount as 1234.50 (or 1 234,50)")
         }
         return digits + "." + fraction
+    }
+
+    /// `3,461,000.00` or `1,234,567` as `3461000.00`, `1234567`: commas between groups of three
+    /// digits, before a decimal point or with two commas or more (a decimal comma comes once).
+    private static func commaGrouped(_ text: String) -> String? {
+        let point = text.firstIndex(of: ".")
+        guard text.contains(","), point == nil || text.lastIndex(of: ".") == point else { return nil }
+        let whole = text[..<(point ?? text.endIndex)], fraction = text[(point ?? text.endIndex)...]
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard point != nil || groups.count > 2, let first = groups.first, (1...3).contains(first.count),
+            groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            fraction.dropFirst().allSatisfy(\.isASCIIDigit)
+        else { return nil }
+        return groups.joined() + fraction
     }
 }

@@ -181,6 +181,8 @@ struct SpreadsheetValueTests: ImportTesting {
 
     @Test(arguments: [
         ("1.234.567,5", "123456750"), ("1234,5", "123450"), ("1\u{00A0}234,50", "123450"), ("1 234", "123400"), ("1234.50", "123450"),
+        // As LibreOffice and English-language Excel show money in a CSV they save.
+        ("3,461,000.00", "346100000"), ("153,700.5", "15370050"), ("1,234,567", "123456700"), ("999.99", "99999"),
     ])
     func moneyWithThousandsSeparatorsIsRead(typed: String, cents: String) throws {
         let folder = try register()
@@ -193,6 +195,7 @@ struct SpreadsheetValueTests: ImportTesting {
     @Test(arguments: [
         ("partner_budget", "1,234", "line 2, partner_budget '1,234': is ambiguous: a thousands separator or a decimal comma?"),
         ("partner_budget", "1.234,5.0", "line 2, partner_budget '1.234,5.0'"),
+        ("partner_budget", "12,34.50", "line 2, partner_budget '12,34.50'"), ("partner_budget", "1,234,56", "line 2, partner_budget '1,234,56'"),
     ])
     func moneyWhoseMeaningIsNotCertainIsRefused(column: String, typed: String, message: String) throws {
         let folder = try register()
