@@ -123,11 +123,11 @@ extension City: InputRecord {
 
     /// Refuses a second city with the same folded name or project code.
     func checkUnique(in db: Database) throws {
-        if let other = try City.filter(City.Columns.nameKey == nameKey && City.Columns.id != (id ?? 0)).fetchOne(db) {
+        if let other = try City.fetchFirst(where: "name_key = ? AND id != ?", [nameKey, id ?? 0], in: db) {
             throw RegistryError.duplicate(
                 "A city named '\(other.name)' already exists (id \(other.id!)); names are compared ignoring case and Polish letters.")
         }
-        if let projectCode, let other = try City.filter(City.Columns.projectCode == projectCode && City.Columns.id != (id ?? 0)).fetchOne(db) {
+        if let projectCode, let other = try City.fetchFirst(where: "project_code = ? AND id != ?", [projectCode, id ?? 0], in: db) {
             throw RegistryError.duplicate("Project code \(projectCode) already belongs to \(other.name) (id \(other.id!)).")
         }
     }

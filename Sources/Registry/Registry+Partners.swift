@@ -109,11 +109,11 @@ extension Partner: InputRecord {
 
     /// Refuses a second partner with the same folded name or organisation number.
     func checkUnique(in db: Database) throws {
-        if let other = try Partner.filter(Partner.Columns.nameKey == nameKey && Partner.Columns.id != (id ?? 0)).fetchOne(db) {
+        if let other = try Partner.fetchFirst(where: "name_key = ? AND id != ?", [nameKey, id ?? 0], in: db) {
             throw RegistryError.duplicate(
                 "A partner named '\(other.name)' already exists (id \(other.id!)); names are compared ignoring case and Norwegian letters.")
         }
-        if let orgNumber, let other = try Partner.filter(Partner.Columns.orgNumber == orgNumber && Partner.Columns.id != (id ?? 0)).fetchOne(db) {
+        if let orgNumber, let other = try Partner.fetchFirst(where: "org_number = ? AND id != ?", [orgNumber, id ?? 0], in: db) {
             throw RegistryError.duplicate("Organisation number \(orgNumber) already belongs to \(other.name) (id \(other.id!)).")
         }
     }

@@ -86,11 +86,7 @@ extension Partnership: InputRecord {
 
     /// Refuses a second partnership of the same city and partner.
     func checkUnique(in db: Database) throws {
-        if let other = try Partnership.filter(
-            Partnership.Columns.cityId == cityId && Partnership.Columns.partnerId == partnerId && Partnership.Columns.id != (id ?? 0)
-        ).fetchOne(
-            db)
-        {
+        if let other = try Partnership.fetchFirst(where: "city_id = ? AND partner_id = ? AND id != ?", [cityId, partnerId, id ?? 0], in: db) {
             let city = try String.fetchOne(db, sql: "SELECT name FROM city WHERE id = ?", arguments: [cityId]) ?? "the city"
             let partner = try String.fetchOne(db, sql: "SELECT name FROM partner WHERE id = ?", arguments: [partnerId]) ?? "the partner"
             throw RegistryError.duplicate("\(city) and \(partner) already have a partnership (id \(other.id!)); edit it instead.")

@@ -96,7 +96,7 @@ extension InputRecord {
     /// whether anything changed: a record left as it was is not written.
     static func update(id: Int64, with input: Input, in context: InputContext) throws -> (record: Self, changed: Bool) {
         var checker = InputChecker()
-        let before = try fetchOne(context.db, key: id)!
+        let before = try fetchFirst(where: "id = ?", [id], in: context.db)!
         let record = try applying(input, to: before, in: context, checker: &checker)
         let topics = topicIDs(in: input, context: context, checker: &checker)
         let owned = ownedRows(in: input, checker: &checker)

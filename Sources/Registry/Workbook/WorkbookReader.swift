@@ -21,7 +21,7 @@ struct WorkbookReader {
 
     let sheetName: String
     private let zip: ZipReader
-    private var scanner: XMLScanner
+    private let scanner: XMLScanner
     private let sharedStrings: [String]
     private let dateStyles: Set<Int>
     private let date1904: Bool
@@ -37,7 +37,7 @@ struct WorkbookReader {
         }
         var sheets: [(name: String, relation: String)] = []
         var date1904 = false
-        var scanner = XMLScanner(try zip.stream(workbook), part: workbook.name)
+        let scanner = XMLScanner(try zip.stream(workbook), part: workbook.name)
         while let event = try scanner.next() {
             if event == .start("sheet"), let name = try scanner.attribute("name"), let relation = try scanner.attribute("id") {
                 sheets.append((name, relation))
@@ -189,7 +189,7 @@ struct WorkbookReader {
     private static func relations(in zip: ZipReader) throws -> [String: String] {
         guard let member = zip.members["xl/_rels/workbook.xml.rels"] else { return [:] }
         var targets: [String: String] = [:]
-        var scanner = XMLScanner(try zip.stream(member), part: member.name)
+        let scanner = XMLScanner(try zip.stream(member), part: member.name)
         while let event = try scanner.next() {
             guard event == .start("Relationship"), let id = try scanner.attribute("Id"), let target = try scanner.attribute("Target") else {
                 continue
@@ -208,7 +208,7 @@ struct WorkbookReader {
         var inText = false
         var inPhonetic = false
         var total = 0
-        var scanner = XMLScanner(try zip.stream(member), part: member.name)
+        let scanner = XMLScanner(try zip.stream(member), part: member.name)
         while let event = try scanner.next() {
             switch event {
             case .start("si"): current = ""
@@ -237,7 +237,7 @@ struct WorkbookReader {
         var styles = Set<Int>()
         var inCellFormats = false
         var index = 0
-        var scanner = XMLScanner(try zip.stream(member), part: member.name)
+        let scanner = XMLScanner(try zip.stream(member), part: member.name)
         while let event = try scanner.next() {
             switch event {
             case .start("numFmt"):

@@ -6,7 +6,8 @@
 /// SpreadsheetML uses: elements, attributes, text, the five named entities and character references,
 /// CDATA, comments and processing instructions (skipped). A DOCTYPE is refused, so no entity can
 /// expand; names lose their namespace prefix (`x:row` is `row`); nesting, tags and text are limited.
-struct XMLScanner {
+/// A class, so its buffers are changed in place however the reader holding it is copied.
+final class XMLScanner {
     enum Event: Equatable {
         case start(String)
         case end(String)
@@ -19,11 +20,13 @@ struct XMLScanner {
 
     private let stream: ZipMemberStream
     private let part: String
-    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    private var position = 0
-    private var count = 0
-    private var tag: [UInt8] = []
-    private var text: [UInt8] = []
+    // Read byte by byte: unchecked, as only this class's own methods touch them, one at a time
+    // (the run-time exclusivity checks were a tenth of reading a sheet).
+    @exclusivity(unchecked) private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var tag: [UInt8] = []
+    @exclusivity(unchecked) private var text: [UInt8] = []
     private var pendingEnd: String?
     private var depth = 0
 
@@ -35,7 +38,7 @@ struct XMLScanner {
     }
 
     /// The next element start or end, or text (read with `textValue`); nil at the end of the part.
-    mutating func next() throws -> Event? {
+    func next() throws -> Event? {
         if let name = pendingEnd {
             pendingEnd = nil
             depth -= 1
@@ -88,7 +91,7 @@ struct XMLScanner {
 
     /// After `<`: an element's start or end, or nil for a comment, processing instruction or CDATA (whose
     /// text is kept).
-    private mutating func markup() throws -> Event? {
+    private func markup() throws -> Event? {
         tag.removeAll(keepingCapacity: true)
         guard let first = try nextByte() else { throw malformed("it ends inside a tag") }
         switch first {
@@ -118,7 +121,7 @@ struct XMLScanner {
     }
 
     /// The rest of a tag up to `>`, outside quoted attribute values.
-    private mutating func readTag() throws {
+    private func readTag() throws {
         var quote: UInt8?
         while let byte = try nextByte() {
             if let open = quote {
@@ -134,7 +137,7 @@ struct XMLScanner {
     }
 
     /// `<!--…-->`, `<![CDATA[…]]>` (its text kept); a DOCTYPE is refused.
-    private mutating func declaration() throws {
+    private func declaration() throws {
         let head = try bytes(2)
         if head == Array("--".utf8) {
             try skip(past: Array("-->".utf8))
@@ -157,7 +160,7 @@ struct XMLScanner {
     // MARK: Bytes
 
     @inline(__always)
-    private mutating func nextByte() throws -> UInt8? {
+    private func nextByte() throws -> UInt8? {
         if position == count {
             count = try stream.read(into: &buffer)
             position = 0
@@ -167,7 +170,7 @@ struct XMLScanner {
         return buffer[position]
     }
 
-    private mutating func bytes(_ n: Int) throws -> [UInt8] {
+    private func bytes(_ n: Int) throws -> [UInt8] {
         var result: [UInt8] = []
         for _ in 0..<n {
             guard let byte = try nextByte() else { throw malformed("it ends inside a tag") }
@@ -176,7 +179,7 @@ struct XMLScanner {
         return result
     }
 
-    private mutating func skip(past terminator: [UInt8]) throws {
+    private func skip(past terminator: [UInt8]) throws {
         var matched = 0
         while let byte = try nextByte() {
             matched = byte == terminator[matched] ? matched + 1 : (byte == terminator[0] ? 1 : 0)
@@ -185,6 +188,7 @@ struct XMLScanner {
         throw malformed("it ends inside a comment or instruction")
     }
 
+    @inline(__always)
     private func append(_ byte: UInt8, to bytes: inout [UInt8], limit: Int) throws {
         guard bytes.count < limit else { throw malformed("a tag or text is longer than \(limit >> 20) MiB") }
         bytes.append(byte)
