@@ -37,8 +37,10 @@ struct ImportRun {
         let input = try R.input(row, in: context)
         let id = try row.id()
         // Without --update a taken id is found by the insert itself (its primary key), which
-        // saves a lookup per row of a large import.
-        let idTaken = try update ? id.map { try RecordKind.exists($0, in: R.databaseTableName, context.db) } ?? false : false
+        // saves a lookup per row of a large import. With it, the record the id names is read once:
+        // to know the id is taken, and as the record to change.
+        let stored = try update ? id.flatMap { try R.fetchFirst(where: "id = ?", [$0], in: context.db) } : nil
+        let idTaken = stored != nil
         // Records with a natural key are found by it; the others (activities, expenses) by id.
         let match = R.hasNaturalKey ? try R.existing(input, in: context) : (idTaken ? id : nil)
         if let match {
@@ -51,7 +53,7 @@ struct ImportRun {
                 throw RegistryError.duplicate("the \(entity.rawValue) is already in the register (id \(match)); use --update to change it")
             }
             try changes?.willUpdate(match)
-            let (_, changed) = try R.update(id: match, with: input, in: context.input)
+            let (_, changed) = try R.update(id: match, with: input, in: context.input, stored: stored?.id == match ? stored : nil)
             if changed { summary.updated += 1 } else { summary.unchanged += 1 }
         } else {
             if idTaken {

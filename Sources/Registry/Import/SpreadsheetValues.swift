@@ -5,6 +5,8 @@
 enum SpreadsheetValues {
     /// `dd.mm.yyyy` or `d.m.yyyy` as `YYYY-MM-DD`; other text unchanged (the date check judges it).
     static func date(_ text: String) throws(FieldProblem) -> String {
+        // Most cells are ISO dates already: only a dot or a slash asks for more.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }) else { return text }
         let trimmed = text.trimmed()
         let dotted = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         if dotted.count == 3, let day = Int(dotted[0]), let month = Int(dotted[1]), dotted[2].count == 4, let year = Int(dotted[2]),
@@ -26,6 +28,8 @@ enum SpreadsheetValues {
     /// unchanged. A lone comma before exactly three digits (`1,234`) may be a thousands separator
     /// or a decimal comma, and is refused.
     static func money(_ text: String) throws(FieldProblem) -> String {
+        // Most cells are plain amounts already (`1234.50`): only a comma or a space asks for more.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == 0x20 || $0 >= 0x80 }) else { return text }
         var trimmed = text.trimmed()
         if let grouped = commaGrouped(trimmed) { return grouped }
         let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}"]

@@ -92,11 +92,12 @@ extension InputRecord {
         return record
     }
 
-    /// Checks `input` and applies it to record `id`; topics change only when given. Also says
-    /// whether anything changed: a record left as it was is not written.
-    static func update(id: Int64, with input: Input, in context: InputContext) throws -> (record: Self, changed: Bool) {
+    /// Checks `input` and applies it to record `id` (`stored`, when the caller has just read it);
+    /// topics change only when given. Also says whether anything changed: a record left as it
+    /// was is not written.
+    static func update(id: Int64, with input: Input, in context: InputContext, stored: Self? = nil) throws -> (record: Self, changed: Bool) {
         var checker = InputChecker()
-        let before = try fetchFirst(where: "id = ?", [id], in: context.db)!
+        let before = try stored ?? fetchFirst(where: "id = ?", [id], in: context.db)!
         let record = try applying(input, to: before, in: context, checker: &checker)
         let topics = topicIDs(in: input, context: context, checker: &checker)
         let owned = ownedRows(in: input, checker: &checker)

@@ -45,15 +45,21 @@ final class XMLScanner {
             return .end(name)
         }
         text.removeAll(keepingCapacity: true)
-        while let byte = try nextByte() {
-            if byte != UInt8(ascii: "<") {
-                try append(byte, to: &text, limit: Self.maximumTextBytes)
+        while try refill() {
+            // The text up to the next `<` is taken a span at a time, not byte by byte.
+            let start = position
+            let end = buffer.withUnsafeBufferPointer { bytes in
+                var index = start
+                while index < count, bytes[index] != UInt8(ascii: "<") { index += 1 }
+                return index
+            }
+            if end > start {
+                try append(buffer[start..<end], to: &text, limit: Self.maximumTextBytes)
+                position = end
                 continue
             }
-            if !text.isEmpty {
-                position -= 1  // the `<` is read again next time
-                return .text
-            }
+            if !text.isEmpty { return .text }  // the `<` is read next time
+            position += 1
             if let event = try markup() { return event }
         }
         guard depth == 0 else { throw malformed("it ends inside an element") }
@@ -120,18 +126,29 @@ final class XMLScanner {
         }
     }
 
-    /// The rest of a tag up to `>`, outside quoted attribute values.
+    /// The rest of a tag up to `>`, outside quoted attribute values, a span at a time.
     private func readTag() throws {
-        var quote: UInt8?
-        while let byte = try nextByte() {
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: ">") {
-                return
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
+        var quote: UInt8 = 0
+        while try refill() {
+            let start = position
+            let (end, closed) = buffer.withUnsafeBufferPointer { bytes in
+                var index = start
+                while index < count {
+                    let byte = bytes[index]
+                    if quote != 0 {
+                        if byte == quote { quote = 0 }
+                    } else if byte == UInt8(ascii: ">") {
+                        return (index, true)
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        quote = byte
+                    }
+                    index += 1
+                }
+                return (index, false)
             }
-            try append(byte, to: &tag, limit: Self.maximumTagBytes)
+            try append(buffer[start..<end], to: &tag, limit: Self.maximumTagBytes)
+            position = closed ? end + 1 : end
+            if closed { return }
         }
         throw malformed("it ends inside a tag")
     }
@@ -159,13 +176,19 @@ final class XMLScanner {
 
     // MARK: Bytes
 
+    /// Whether there are bytes left to read, reading the next block when the buffer is spent.
     @inline(__always)
-    private func nextByte() throws -> UInt8? {
+    private func refill() throws -> Bool {
         if position == count {
             count = try stream.read(into: &buffer)
             position = 0
-            if count == 0 { return nil }
         }
+        return count > 0
+    }
+
+    @inline(__always)
+    private func nextByte() throws -> UInt8? {
+        guard try refill() else { return nil }
         defer { position += 1 }
         return buffer[position]
     }
@@ -192,6 +215,12 @@ final class XMLScanner {
     private func append(_ byte: UInt8, to bytes: inout [UInt8], limit: Int) throws {
         guard bytes.count < limit else { throw malformed("a tag or text is longer than \(limit >> 20) MiB") }
         bytes.append(byte)
+    }
+
+    @inline(__always)
+    private func append(_ span: ArraySlice<UInt8>, to bytes: inout [UInt8], limit: Int) throws {
+        guard bytes.count + span.count <= limit else { throw malformed("a tag or text is longer than \(limit >> 20) MiB") }
+        bytes.append(contentsOf: span)
     }
 
     // MARK: Text
