@@ -2,18 +2,31 @@
 public enum ISODate {
     /// Returns `text` when it is a real date in `YYYY-MM-DD` form, or explains what is accepted.
     public static func validated(_ text: String, field: String) throws(FieldProblem) -> String {
-        let accepted = "is not a real date in the form YYYY-MM-DD, e.g. 2024-02-29"
-        let bytes = Array(text.utf8)
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }),
-            case (let year, let month, let day) = (number(0..<4), number(5..<7), number(8..<10)),
-            year >= 1900, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
-        else {
-            throw FieldProblem(field: field, value: text, reason: accepted)
+        guard day(text) != nil else {
+            throw FieldProblem(field: field, value: text, reason: "is not a real date in the form YYYY-MM-DD, e.g. 2024-02-29")
         }
         return text
+    }
+
+    /// The year, month and day of `text` when it is a real date in `YYYY-MM-DD` form (from 1900),
+    /// read from its bytes: a workbook export asks of every short text cell.
+    static func day(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        guard text.utf8.count == 10 else { return nil }
+        func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+            var (year, month, day) = (0, 0, 0)
+            for (index, byte) in bytes.enumerated() {
+                if index == 4 || index == 7 {
+                    guard byte == UInt8(ascii: "-") else { return nil }
+                    continue
+                }
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if index < 4 { year = year * 10 + digit } else if index < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            }
+            guard year >= 1900, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+            return (year, month, day)
+        }
+        return text.utf8.withContiguousStorageIfAvailable(parse) ?? Array(text.utf8).withUnsafeBufferPointer(parse)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -45,8 +58,13 @@ extension ISODate {
 
     /// Days since 1970-01-01 of a valid `YYYY-MM-DD` date.
     static func daysSince1970(_ text: String) -> Int {
-        let parts = text.split(separator: "-").map { Int($0)! }
-        let (year, month, day) = (parts[0] - (parts[1] <= 2 ? 1 : 0), parts[1], parts[2])
+        let (year, month, day) = day(text)!
+        return daysSince1970(year: year, month: month, day: day)
+    }
+
+    /// Days since 1970-01-01 of a real date (Howard Hinnant's days-from-civil).
+    static func daysSince1970(year civilYear: Int, month: Int, day: Int) -> Int {
+        let year = civilYear - (month <= 2 ? 1 : 0)
         let era = (year >= 0 ? year : year - 399) / 400
         let yearOfEra = year - era * 400
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1

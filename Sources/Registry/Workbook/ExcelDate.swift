@@ -51,8 +51,9 @@ enum ExcelDate {
     /// The serial of 1970-01-01 in the 1900 system.
     static let serialOf1970 = 25_569
 
-    /// `2024-05-31`, a valid date: written to a workbook as a date serial.
-    static func isISODate(_ text: String) -> Bool {
-        text.utf8.count == 10 && (try? ISODate.validated(text, field: "")) != nil
+    /// The serial of `text` in the 1900 system when it is a valid date (`2024-05-31`): written to a
+    /// workbook as a date. Nil for any other text.
+    static func serial(ofISODate text: String) -> Int? {
+        ISODate.day(text).map { ISODate.daysSince1970(year: $0.year, month: $0.month, day: $0.day) + serialOf1970 }
     }
 }

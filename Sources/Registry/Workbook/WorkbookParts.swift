@@ -93,6 +93,12 @@ enum WorkbookParts {
     /// Markup characters as entities; the control characters XML 1.0 cannot hold as `_xHHHH_`,
     /// which is how Excel writes them.
     static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
+        // Most values need no escape: taken whole.
+        guard
+            value.utf8.contains(where: {
+                $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+            })
+        else { return bytes.append(contentsOf: value.utf8) }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)

@@ -15,6 +15,8 @@ public final class WorkbookWriter {
     private var rowNumber = 1
     private var buffer: [UInt8] = []
     private var letters: [[UInt8]] = []
+    /// The number of the row being written, as digits for its cells' references.
+    private var rowDigits: [UInt8] = []
 
     /// `sink` receives the file's bytes in order (a file or a pipe).
     public init(sink: @escaping ([UInt8]) throws -> Void) {
@@ -76,8 +78,9 @@ public final class WorkbookWriter {
         started = true
         text(WorkbookParts.sheetStart(widths: widths()))
         buffer.append(contentsOf: "<row r=\"1\">".utf8)
+        rowDigits = [UInt8(ascii: "1")]
         for (index, heading) in columns.enumerated() {
-            cellStart(index, row: 1, style: WorkbookParts.Style.header)
+            cellStart(index, style: WorkbookParts.Style.header)
             inline(heading)
         }
         buffer.append(contentsOf: "</row>".utf8)
@@ -103,35 +106,57 @@ public final class WorkbookWriter {
 
     private func append(_ cells: [Cell]) {
         rowNumber += 1
-        buffer.append(contentsOf: "<row r=\"\(rowNumber)\">".utf8)
+        rowDigits.removeAll(keepingCapacity: true)
+        DecimalBytes.append(Int64(rowNumber), to: &rowDigits)
+        buffer.append(contentsOf: "<row r=\"".utf8)
+        buffer += rowDigits
+        buffer.append(contentsOf: "\">".utf8)
         for (index, cell) in cells.enumerated() {
             switch cell {
             case .null: continue
             case .integer(let value):
-                cellStart(index, row: rowNumber, style: nil)
-                text("<v>\(value)</v></c>")
+                cellStart(index, style: nil)
+                number(value)
             case .money(let cents):
-                cellStart(index, row: rowNumber, style: WorkbookParts.Style.money)
-                text("<v>\(Money.format(cents))</v></c>")
-            case .text(let value) where ExcelDate.isISODate(value):
-                cellStart(index, row: rowNumber, style: WorkbookParts.Style.date)
-                text("<v>\(ISODate.daysSince1970(value) + ExcelDate.serialOf1970)</v></c>")
+                cellStart(index, style: WorkbookParts.Style.money)
+                buffer.append(contentsOf: "<v>".utf8)
+                DecimalBytes.appendMoney(cents, to: &buffer)
+                buffer.append(contentsOf: "</v></c>".utf8)
+            case .text(let value):
+                if let serial = ExcelDate.serial(ofISODate: value) {
+                    cellStart(index, style: WorkbookParts.Style.date)
+                    number(Int64(serial))
+                } else {
+                    cellStart(index, style: WorkbookParts.Style.text)
+                    inline(value)
+                }
             default:
-                cellStart(index, row: rowNumber, style: WorkbookParts.Style.text)
+                cellStart(index, style: WorkbookParts.Style.text)
                 inline(cell.plain())
             }
         }
         buffer.append(contentsOf: "</row>".utf8)
     }
 
-    /// `<c r="B7" s="2"` and, for an inline string, its type.
-    private func cellStart(_ column: Int, row: Int, style: Int?) {
+    /// `<c r="B7" s="2">` of the current row (`rowDigits`), without a style attribute when nil.
+    private func cellStart(_ column: Int, style: Int?) {
         buffer.append(contentsOf: "<c r=\"".utf8)
         buffer += letters[column]
-        buffer.append(contentsOf: String(row).utf8)
-        buffer.append(contentsOf: "\"".utf8)
-        if let style { buffer.append(contentsOf: " s=\"\(style)\"".utf8) }
+        buffer += rowDigits
+        buffer.append(UInt8(ascii: "\""))
+        if let style {
+            buffer.append(contentsOf: " s=\"".utf8)
+            DecimalBytes.append(Int64(style), to: &buffer)
+            buffer.append(UInt8(ascii: "\""))
+        }
         buffer.append(UInt8(ascii: ">"))
+    }
+
+    /// The open cell's value as a number, closed.
+    private func number(_ value: Int64) {
+        buffer.append(contentsOf: "<v>".utf8)
+        DecimalBytes.append(value, to: &buffer)
+        buffer.append(contentsOf: "</v></c>".utf8)
     }
 
     /// The open cell as an inline string, closed.

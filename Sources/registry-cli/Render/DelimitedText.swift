@@ -37,9 +37,9 @@ enum DelimitedText {
         case .null:
             return
         case .integer(let number):
-            bytes.append(contentsOf: String(number).utf8)
+            DecimalBytes.append(number, to: &bytes)
         case .money(let cents):
-            appendMoney(cents, decimalSeparator: excel ? UInt8(ascii: ",") : UInt8(ascii: "."), to: &bytes)
+            DecimalBytes.appendMoney(cents, decimalSeparator: excel ? UInt8(ascii: ",") : UInt8(ascii: "."), to: &bytes)
         case .text(let text), .json(let text):
             var field = Array(text.utf8)
             // Defused so a spreadsheet shows the cell instead of running it as a formula; a cell
@@ -65,15 +65,6 @@ enum DelimitedText {
             bytes.append(byte)
         }
         bytes.append(quote)
-    }
-
-    private static func appendMoney(_ cents: Int64, decimalSeparator: UInt8, to bytes: inout [UInt8]) {
-        if cents < 0 { bytes.append(UInt8(ascii: "-")) }
-        let magnitude = cents.magnitude
-        bytes.append(contentsOf: String(magnitude / 100).utf8)
-        bytes.append(decimalSeparator)
-        bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 100 / 10))
-        bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
     }
 
     /// Tab-separated values; tabs, line breaks and backslashes in values are escaped as
