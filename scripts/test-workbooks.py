@@ -81,8 +81,9 @@ def main(kind, out):
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = "Sheet1"
-        ws.append(["city", "partner", "status", "budget", "signed_date", "start_date", "end_date"])
-        ws.append(["Łódź", "Tromsø kommune", "agreed", 95000, datetime.date(2024, 3, 1), datetime.datetime(2024, 6, 9), None])
+        # Booleans (as a checkbox column gives them) for the yes/no answers.
+        ws.append(["city", "partner", "status", "budget", "signed_date", "start_date", "end_date", "improved_knowledge", "continues"])
+        ws.append(["Łódź", "Tromsø kommune", "agreed", 95000, datetime.date(2024, 3, 1), datetime.datetime(2024, 6, 9), None, True, False])
         ws["E2"].number_format = "dd.mm.yyyy"
         ws["F2"].number_format = "yyyy-mm-dd"
         wb.save(out)
@@ -115,6 +116,10 @@ def main(kind, out):
             '<x:c t="str"><x:f>"opolskie"</x:f><x:v>opolskie</x:v></x:c><x:c/><x:c s="1"><x:v>44927</x:v></x:c></x:row>'
         )
         by_hand(out, sheet, shared)
+    elif kind == "many-strings":
+        # A shared-string table of 20,000 one-letter strings: 20 KB of text, but 20,000 entries.
+        shared = "<si><t>name</t></si>" + "<si><t>x</t></si>" * 20_000
+        by_hand(out, '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>', shared)
     elif kind == "bomb":
         # 50 MB of one repeated row, declared as a small sheet: it inflates far beyond its size.
         row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>'

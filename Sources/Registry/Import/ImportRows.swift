@@ -155,6 +155,11 @@ struct ImportRows {
                 for (position, index) in header.enumerated() {
                     cells[index!] = position < record.cells.count ? record.cells[position] : ""
                 }
+                // A checkbox's TRUE or FALSE is a yes or no where the field is a yes/no answer; typed
+                // as text, "true" stays refused there.
+                for position in record.booleans where position < header.count && Self.answerColumns.contains(columns[header[position]!]) {
+                    cells[header[position]!] = record.cells[position] == "TRUE" ? "yes" : "no"
+                }
                 if options.excel { undoExcel(&cells) }
                 var row = ImportRow(line: line, columns: columns, cells: cells, sheet: (workbook.sheetName, letters))
                 if readSpreadsheetValues(&row, problems: &problems) { return row }
@@ -199,6 +204,9 @@ struct ImportRows {
         }
         return kept
     }
+
+    /// The end-of-project answers (yes, no, not yet).
+    private static let answerColumns: Set<String> = ["improved_knowledge", "continues", "lasting_effects"]
 
     /// Columns holding names, where a `?` is never the name's own.
     private static let nameColumns: Set<String> = ["name", "city", "partner", "county", "location"]

@@ -15,9 +15,14 @@ struct WorkbookReader {
         /// Columns holding a formula with no saved value (a workbook written by a program that does not
         /// calculate, never opened in a spreadsheet since): their value is unknown, not empty.
         var uncalculated: [Int] = []
+        /// Columns holding a boolean (TRUE or FALSE in `cells`), which a yes/no field reads as yes or no.
+        var booleans: [Int] = []
     }
 
-    static let maximumSharedStringBytes = 512 << 20
+    /// The memory the shared strings may take: their text, and 32 bytes for each string (an
+    /// entry of the table), so a part of millions of empty strings cannot fill the memory either.
+    static let maximumSharedStringBytes = 256 << 20
+    static let sharedStringOverhead = 32
 
     let sheetName: String
     private let zip: ZipReader
@@ -26,8 +31,9 @@ struct WorkbookReader {
     private let dateStyles: Set<Int>
     private let date1904: Bool
 
-    /// Opens sheet `sheet` (its name, or its number from 1; the first when nil).
-    init(descriptor: Int32, path: String, sheet: String?) throws {
+    /// Opens sheet `sheet` (its name, or its number from 1; the first when nil). `sharedStringBytes`
+    /// is the shared strings' budget (smaller in tests).
+    init(descriptor: Int32, path: String, sheet: String?, sharedStringBytes: Int = maximumSharedStringBytes) throws {
         zip = try ZipReader(descriptor: descriptor, path: path)
         guard let workbook = zip.members["xl/workbook.xml"] else {
             if zip.members["content.xml"] != nil {
@@ -70,7 +76,7 @@ struct WorkbookReader {
         guard let target = targets[chosen.relation], let part = zip.members[target] else {
             throw ZipReader.damaged(path, "its sheet \(chosen.name) is missing")
         }
-        sharedStrings = try Self.sharedStrings(in: zip, targets: targets)
+        sharedStrings = try Self.sharedStrings(in: zip, targets: targets, budget: sharedStringBytes)
         dateStyles = try Self.dateStyles(in: zip)
         self.scanner = XMLScanner(try zip.stream(part), part: part.name)
     }
@@ -89,6 +95,7 @@ struct WorkbookReader {
         var inValue = false
         var formula = false
         var uncalculated: [Int] = []
+        var booleans: [Int] = []
         while let event = try scanner.next() {
             switch event {
             case .start("row"):
@@ -96,9 +103,12 @@ struct WorkbookReader {
                 number = try scanner.attribute("r").flatMap { Int($0) } ?? number + 1
                 cells.removeAll(keepingCapacity: true)
                 uncalculated.removeAll()
+                booleans.removeAll()
             case .end("row"):
                 while cells.last?.isEmpty == true { cells.removeLast() }
-                if !cells.isEmpty || !uncalculated.isEmpty { return Row(number: number, cells: cells, uncalculated: uncalculated) }
+                if !cells.isEmpty || !uncalculated.isEmpty {
+                    return Row(number: number, cells: cells, uncalculated: uncalculated, booleans: booleans)
+                }
                 inRow = false
             case .start("c") where inRow:
                 column = try scanner.attribute("r").flatMap(Self.columnIndex) ?? cells.count
@@ -109,6 +119,7 @@ struct WorkbookReader {
             case .end("c") where inRow:
                 guard column < 16_384 else { continue }
                 if formula && value == nil && type != "inlineStr" { uncalculated.append(column) }
+                if type == "b" { booleans.append(column) }
                 while cells.count < column { cells.append("") }
                 let text = try cellText(type: type, style: style, value: value, inline: inline)
                 if column < cells.count { cells[column] = text } else { cells.append(text) }
@@ -201,7 +212,7 @@ struct WorkbookReader {
     }
 
     /// The shared strings, each the text of its runs (phonetic guides left out).
-    private static func sharedStrings(in zip: ZipReader, targets: [String: String]) throws -> [String] {
+    private static func sharedStrings(in zip: ZipReader, targets: [String: String], budget: Int) throws -> [String] {
         guard let member = zip.members[targets["#sharedStrings"] ?? "xl/sharedStrings.xml"] else { return [] }
         var strings: [String] = []
         var current = ""
@@ -212,7 +223,10 @@ struct WorkbookReader {
         while let event = try scanner.next() {
             switch event {
             case .start("si"): current = ""
-            case .end("si"): strings.append(current)
+            case .end("si"):
+                total += sharedStringOverhead
+                guard total <= budget else { throw tooLarge(zip.path, budget) }
+                strings.append(current)
             case .start("t"): inText = true
             case .end("t"): inText = false
             case .start("rPh"): inPhonetic = true
@@ -220,14 +234,17 @@ struct WorkbookReader {
             case .text where inText && !inPhonetic:
                 let text = try scanner.textValue()
                 total += text.utf8.count
-                guard total <= maximumSharedStringBytes else {
-                    throw RegistryError.badFile(zip.path, "its shared strings are larger than \(maximumSharedStringBytes >> 20) MiB; it is not read")
-                }
+                guard total <= budget else { throw tooLarge(zip.path, budget) }
                 current += text
             default: break
             }
         }
         return strings
+    }
+
+    private static func tooLarge(_ path: String, _ budget: Int) -> RegistryError {
+        let size = budget >= 1 << 20 ? "\(budget >> 20) MiB" : "\(budget) bytes"
+        return RegistryError.badFile(path, "its shared strings would take more than \(size) of memory; it is not read")
     }
 
     /// The cell styles (indexes into `cellXfs`) whose number format shows a date.

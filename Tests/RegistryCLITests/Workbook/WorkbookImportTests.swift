@@ -72,13 +72,14 @@ struct WorkbookImportTests: ImportTesting {
         #expect(try RegisterState(folder.database) == before)
     }
 
-    @Test func datesInDateFormattedCellsImportAsDates() throws {
+    @Test func datesInDateFormattedCellsImportAsDatesAndBooleansAsYesOrNo() throws {
         let (folder, file) = try workbook("openpyxl-dates")
         let result = try CommandRunner.run(["import", "partnership", file, "--db", folder.database])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
-            try CommandRunner.sqlite(folder.database, "SELECT status, budget_cents, signed_date, start_date, end_date FROM partnership").stdout
-                == "agreed|9500000|2024-03-01|2024-06-09|\n")
+            try CommandRunner.sqlite(
+                folder.database, "SELECT status, budget_cents, signed_date, start_date, end_date, improved_knowledge, continues FROM partnership"
+            ).stdout == "agreed|9500000|2024-03-01|2024-06-09||yes|no\n")
     }
 
     @Test func sharedRichInlineAndFormulaStringsAndThe1904DateSystemAreRead() throws {
