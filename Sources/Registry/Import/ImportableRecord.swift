@@ -52,7 +52,7 @@ final class ImportContext {
 
     /// The optional reference in `column`: nil when not given, the id of the name otherwise.
     func reference(_ table: RecordKind, _ row: ImportRow, _ column: String) throws -> RecordReference? {
-        try row.given(column).map { .id(try id(of: table, named: $0)) }
+        try row.given(column).map { .found(try id(of: table, named: $0)) }
     }
 
     /// The partnership of the city and partner a row names.
@@ -155,7 +155,7 @@ extension Activity: ImportableRecord {
 
     static func input(_ row: ImportRow, in context: ImportContext) throws -> ActivityInput {
         ActivityInput(
-            partnership: try context.partnership(row).map(RecordReference.id), kind: row.given("kind"), title: row.given("title"),
+            partnership: try context.partnership(row).map(RecordReference.found), kind: row.given("kind"), title: row.given("title"),
             direction: row["direction"], start: row["start_date"], end: row["end_date"], location: row["location"],
             participants: row["participants"], plannedCost: row["planned_cost"], status: row.given("status"), topic: row["topic"],
             notes: row["notes"])
@@ -166,7 +166,7 @@ extension Expense: ImportableRecord {
     static let keyColumn = "id"
 
     static func input(_ row: ImportRow, in context: ImportContext) throws -> ExpenseInput {
-        let activity: RecordReference? = try .typed(row.given("activity_id")) ?? activityID(row, in: context).map(RecordReference.id)
+        let activity: RecordReference? = try .typed(row.given("activity_id")) ?? activityID(row, in: context).map(RecordReference.found)
         var input = ExpenseInput(
             activity: activity, amount: row.given("amount"), currency: row.given("currency"), category: row.given("category"),
             date: row["spent_date"], paidBy: row["paid_by"], document: row["document"], period: row["period"], status: row.given("status"),

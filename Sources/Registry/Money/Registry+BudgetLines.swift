@@ -14,7 +14,7 @@ public struct BudgetLine: Equatable, Sendable {
     /// A line as a person types it, `travel=20000`; problems go to `checker` under `field`.
     static func parse(_ entry: String, field: String, checker: inout InputChecker) -> (ExpenseCategory, Int64)? {
         let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[1].trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard parts.count == 2, !parts[1].trimmed().isEmpty else {
             checker.report(field, entry, "is not CATEGORY=EUR, e.g. travel=20000")
             return nil
         }

@@ -94,6 +94,7 @@ extension RecordKind {
         case .id(let id):
             guard try Self.exists(id, in: table, db) else { throw RegistryError.notFound(entity: rawValue, reference: String(id)) }
             return id
+        case .found(let id): return id
         }
     }
 

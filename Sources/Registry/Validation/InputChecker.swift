@@ -40,15 +40,26 @@ struct InputChecker {
         let name = NameFolding.normalized(raw)
         let plain = name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }  // fast path: visible ASCII only
         let shown = { String(String.UnicodeScalarView(raw.unicodeScalars.prefix(40))) + (raw.unicodeScalars.count > 40 ? "…" : "") }
-        if !plain && name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        // The first control, direction and invisible formatting character, in one pass; visible
+        // ASCII and the Latin letters of Polish and Norwegian names need no look-up.
+        var (control, bidi, invisible): (Unicode.Scalar?, Unicode.Scalar?, Unicode.Scalar?) = (nil, nil, nil)
+        if !plain {
+            for scalar in name.unicodeScalars where !(0x20..<0x7F).contains(scalar.value) && !(0xC0...0x24F).contains(scalar.value) {
+                if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) { bidi = bidi ?? scalar }
+                switch scalar.properties.generalCategory {
+                case .control: control = control ?? scalar
+                case .format: invisible = invisible ?? scalar
+                default: break
+                }
+            }
+        }
+        if control != nil {
             report(field, shown(), "contains a control character; a name is one line of text")
-        } else if !plain,
-            let bidi = name.unicodeScalars.first(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
-        {
+        } else if let bidi {
             report(
                 field, shown(),
                 "contains U+\(String(format: "%04X", bidi.value)), which reverses or isolates the text around it and can disguise a name")
-        } else if !plain, let invisible = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+        } else if let invisible {
             report(
                 field, shown(),
                 "contains U+\(String(format: "%04X", invisible.value)) (\(invisible.properties.name?.lowercased() ?? "an invisible character")), "

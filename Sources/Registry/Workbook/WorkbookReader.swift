@@ -111,9 +111,17 @@ struct WorkbookReader {
                 }
                 inRow = false
             case .start("c") where inRow:
-                column = try scanner.attribute("r").flatMap(Self.columnIndex) ?? cells.count
-                type = try scanner.attribute("t") ?? "n"
-                style = try scanner.attribute("s").flatMap { Int($0) } ?? 0
+                (column, type, style) = (cells.count, "n", 0)
+                // One pass over the cell's attributes: r (its reference), t (its type), s (its style).
+                try scanner.forEachAttribute { name, value in
+                    guard name.count == 1 else { return }
+                    switch name.first {
+                    case UInt8(ascii: "r"): column = Self.columnIndex(value) ?? cells.count
+                    case UInt8(ascii: "t"): type = try scanner.text(of: value)
+                    case UInt8(ascii: "s"): style = Self.decimal(value) ?? 0
+                    default: break
+                    }
+                }
                 (value, inline, formula) = (nil, "", false)
             case .start("f"): formula = true
             case .end("c") where inRow:
@@ -143,7 +151,7 @@ struct WorkbookReader {
     private func cellText(type: String, style: Int, value: String?, inline: String) throws -> String {
         switch type {
         case "s":
-            guard let index = value.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), sharedStrings.indices.contains(index) else {
+            guard let index = value.flatMap({ Int($0.trimmed()) }), sharedStrings.indices.contains(index) else {
                 throw ZipReader.damaged(zip.path, "a cell names a shared string that is not there")
             }
             return sharedStrings[index]
@@ -151,7 +159,7 @@ struct WorkbookReader {
         case "b": return value == "1" ? "TRUE" : "FALSE"
         case "str", "e", "d": return value ?? ""
         default:
-            guard let value, let number = Double(value.trimmingCharacters(in: .whitespaces)) else { return value ?? "" }
+            guard let value, let number = Double(value.trimmed()) else { return value ?? "" }
             if dateStyles.contains(style) { return ExcelDate.text(serial: number, date1904: date1904) ?? Self.numberText(number) }
             return Self.numberText(number)
         }
@@ -161,6 +169,14 @@ struct WorkbookReader {
     /// ordinary sizes, no trailing zeros (`462011`, `4881.5`).
     static func numberText(_ number: Double) -> String {
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        // Amounts in cents (`1234.5`) without Foundation's formatter: when the two-decimal text reads
+        // back as the very same number, it is what 15 significant digits show.
+        if abs(number) < 1e13 {
+            let cents = Int64((number * 100).rounded())
+            var short = (cents < 0 ? "-" : "") + String(cents.magnitude / 100) + "." + ISODate.twoDigits(Int(cents.magnitude % 100))
+            if short.hasSuffix("0") { short.removeLast() }
+            if Double(short) == number { return short }
+        }
         var text = String(format: "%.15g", number)
         if text.contains("e") { return text }
         if text.contains(".") {
@@ -171,15 +187,23 @@ struct WorkbookReader {
     }
 
     /// `C12` → 2: the column letters' index from 0.
-    static func columnIndex(_ reference: String) -> Int? {
+    static func columnIndex(_ reference: String) -> Int? { columnIndex(reference.utf8) }
+
+    static func columnIndex<Bytes: Sequence<UInt8>>(_ reference: Bytes) -> Int? {
         var index = 0
         var letters = 0
-        for byte in reference.utf8 {
+        for byte in reference {
             guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) else { break }
             index = index * 26 + Int(byte - UInt8(ascii: "A")) + 1
             letters += 1
         }
         return letters == 0 || letters > 3 ? nil : index - 1
+    }
+
+    /// `12` as 12: a style's number; nil unless it is digits alone (at most 9).
+    private static func decimal(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 9, bytes.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
     }
 
     /// 2 → `C`: a column's letters as Excel shows them.

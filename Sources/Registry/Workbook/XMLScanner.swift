@@ -71,6 +71,16 @@ final class XMLScanner {
 
     /// The value of attribute `name` (its local name) of the element just started.
     func attribute(_ name: String) throws -> String? {
+        var found: ArraySlice<UInt8>?
+        try forEachAttribute { key, value in
+            if found == nil && key.elementsEqual(name.utf8) { found = value }
+        }
+        return try found.map(decode)
+    }
+
+    /// Each attribute of the element just started, in one pass over its tag: the local name, and
+    /// the value as written (`text(of:)` replaces its entities). For the attributes of every cell.
+    func forEachAttribute(_ body: (_ name: ArraySlice<UInt8>, _ value: ArraySlice<UInt8>) throws -> Void) throws {
         var index = tag.firstIndex { Self.isSpace($0) || $0 == UInt8(ascii: "/") } ?? tag.count
         while index < tag.count {
             while index < tag.count, Self.isSpace(tag[index]) { index += 1 }
@@ -78,7 +88,7 @@ final class XMLScanner {
             while index < tag.count, tag[index] != UInt8(ascii: "="), !Self.isSpace(tag[index]), tag[index] != UInt8(ascii: "/") { index += 1 }
             let nameEnd = index
             while index < tag.count, Self.isSpace(tag[index]) { index += 1 }
-            guard index < tag.count, tag[index] == UInt8(ascii: "=") else { return nil }
+            guard index < tag.count, tag[index] == UInt8(ascii: "=") else { return }
             index += 1
             while index < tag.count, Self.isSpace(tag[index]) { index += 1 }
             guard index < tag.count, tag[index] == UInt8(ascii: "\"") || tag[index] == UInt8(ascii: "'") else {
@@ -88,10 +98,12 @@ final class XMLScanner {
             let valueStart = index + 1
             guard let valueEnd = tag[valueStart...].firstIndex(of: quote) else { throw malformed("an attribute's value is not closed") }
             index = valueEnd + 1
-            if Self.localName(tag[nameStart..<nameEnd]).elementsEqual(name.utf8) { return try decode(tag[valueStart..<valueEnd]) }
+            try body(Self.localName(tag[nameStart..<nameEnd]), tag[valueStart..<valueEnd])
         }
-        return nil
     }
+
+    /// An attribute's value as text, its entities and character references replaced.
+    func text(of value: ArraySlice<UInt8>) throws -> String { try decode(value) }
 
     // MARK: Markup
 
