@@ -4,6 +4,8 @@ import ArgumentParser
 /// takes the ones that suit it (`FormatChoice`), named and completed from this one list.
 enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, tsv, json, ndjson, markdown, html, xlsx
+    /// An iCalendar calendar of activities (`ActivityCalendar`).
+    case ics
 
     /// Written row by row as rows come, so memory stays flat for a million rows; the others
     /// measure their columns (or build a page) first.
@@ -33,9 +35,15 @@ enum ChangeListFormats: OutputFormatSet {
     static let formats = ReadFormats.formats + [.html]
 }
 
-/// Exports of any size: the formats written as rows come (workbooks among them).
+/// Exports of any size: the formats written as rows come (workbooks among them), and for
+/// activities a calendar.
 enum ExportFormats: OutputFormatSet {
-    static let formats = OutputFormat.allCases.filter(\.isStreamed)
+    static let formats = OutputFormat.allCases.filter(\.isStreamed) + [.ics]
+}
+
+/// `activity list`: the text formats and a calendar.
+enum ActivityListFormats: OutputFormatSet {
+    static let formats = ReadFormats.formats + [.ics]
 }
 
 /// A `--format` value among the formats of `Set`; any other is a usage error listing them.
@@ -55,9 +63,15 @@ struct FormatChoice<Set: OutputFormatSet>: ExpressibleByArgument, Equatable {
 }
 
 /// `--format` and `--excel`, shared by every read command.
-struct OutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Output format: \(FormatChoice<ReadFormats>.listed) (default: table; csv with --excel)."))
-    var format: FormatChoice<ReadFormats>?
+typealias OutputOptions = FormatOptions<ReadFormats>
+
+/// `--format` among the formats of `Set`, and `--excel`.
+struct FormatOptions<Set: OutputFormatSet>: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Output format: \(FormatChoice<Set>.listed) (default: table; csv with --excel)\(Set.formats.contains(.ics) ? "; ics is a calendar for Outlook, Google Calendar or Thunderbird" : "")."
+        ))
+    var format: FormatChoice<Set>?
 
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, and cells that a spreadsheet would run as a formula defused.")
     var excel = false

@@ -70,12 +70,16 @@ struct ActivityCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Only activities on or before this date.", valueName: "date")) var to: String?
         @Option(help: ArgumentHelp("Only activities on this topic.", valueName: "code"), completion: .topic) var topic: String?
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: FormatOptions<ActivityListFormats>
 
         func run() throws {
             let filter = ActivityFilter(
                 partnership: partnership, city: city, partner: partner, kind: kind, status: status, from: from, to: to, topic: topic)
-            Console.output(output.renderer.render(ActivityRows.list(try database.open(.readOnly).activities(filter))))
+            let registry = try database.open(.readOnly)
+            if output.format?.format == .ics {
+                return try ActivityCalendar.write(filter, of: registry, to: CommandContext.current.standardOutput)
+            }
+            Console.output(output.renderer.render(ActivityRows.list(try registry.activities(filter))))
         }
     }
 }

@@ -5,13 +5,16 @@ import Registry
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every record of one kind as CSV, JSON, NDJSON or an .xlsx workbook, or the register's Datasette metadata.",
+        abstract:
+            "Write every record of one kind as CSV, JSON, NDJSON or an .xlsx workbook (activities also as a calendar), or the register's Datasette metadata.",
         discussion: """
             ENTITY is city, partner, contact, partnership, activity, expense, topic (the themes and their topics) \
             or log (the audit trail); all writes every entity but the log as one .xlsx workbook, a sheet each. \
             --format xlsx writes a workbook: money as numbers with two decimals, dates as dates, codes and names as \
             text (no zero lost), a bold, frozen header row with filters; it imports back unchanged, and is never \
-            written to a terminal. References are written as names (a partnership's city and partner), money \
+            written to a terminal. --format ics writes the activities as an iCalendar file for Outlook, Google Calendar \
+            or Thunderbird: an all-day event per dated activity that keeps its UID, so importing it again updates the \
+            events. References are written as names (a partnership's city and partner), money \
             in euros, topics as their codes. Rows stream as they are read, so memory stays flat however large the \
             register. With --output the file appears only when complete, readable by its owner only.
 
@@ -32,6 +35,9 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         try OutputFile.refuseOnTerminal(format?.format, output: output)
+        if format?.format == .ics, entity != .entity(.record(.activity)) {
+            throw ValidationError("ics is a calendar of activities: export activity --format ics (or activity list --format ics for some).")
+        }
         if entity == .all, format?.format != .xlsx {
             throw ValidationError("all is one workbook with a sheet per entity: give --format xlsx --output FILE.")
         }
@@ -48,6 +54,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let registry = try database.open(.readOnly)
         switch entity {
+        case .entity where format?.format == .ics:
+            try OutputFile.write(to: output, of: registry) { try ActivityCalendar.write(ActivityFilter(), of: registry, to: $0) }
         case .entity(let entity):
             try OutputFile.write(to: output, of: registry) { try write([entity], of: registry, to: $0) }
         case .all:

@@ -17,6 +17,7 @@ struct Renderer {
         case .html: HTMLPage.render(title: "KS partnership registry", subtitle: "", charts: [], table: table)
         // Workbooks are binary and streamed (`RowStream`); no command that renders text offers them.
         case .xlsx: preconditionFailure("an .xlsx workbook is written by RowStream")
+        case .ics: preconditionFailure("a calendar is written by ActivityCalendar")
         }
     }
 
@@ -40,7 +41,7 @@ struct Renderer {
             return text
         case .json:
             return JSONText.array(record.fields, nested: record.sections)
-        case .csv, .tsv, .ndjson, .html, .xlsx:
+        case .csv, .tsv, .ndjson, .html, .xlsx, .ics:
             return render(record.fields)
         }
     }

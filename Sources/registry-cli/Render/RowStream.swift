@@ -31,7 +31,7 @@ final class RowStream {
         case .csv: append((excel ? "\u{FEFF}" : "") + DelimitedText.csvLine(columns.map(Cell.text), excel: excel))
         case .json: append("[")
         case .xlsx: try workbook.beginSheet(sheet ?? self.sheet, columns: columns)
-        case .ndjson, .table, .tsv, .markdown, .html: break  // only streamed formats reach a stream (init)
+        case .ndjson, .table, .tsv, .markdown, .html, .ics: break  // only streamed formats reach a stream (init)
         }
     }
 
@@ -45,7 +45,7 @@ final class RowStream {
         case .ndjson:
             JSONText.appendObject(columns, row, to: &buffer)
             buffer.append(10)
-        case .table, .tsv, .markdown, .html: break
+        case .table, .tsv, .markdown, .html, .ics: break
         }
         rows += 1
         if buffer.count >= 1 << 16 { try flush() }
