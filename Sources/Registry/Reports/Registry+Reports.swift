@@ -3,7 +3,7 @@ import GRDBSQLite
 
 /// The built-in reports; each reads its view, `report_NAME` (`Migrations/0006_reports.sql`).
 public enum ReportName: String, CaseIterable, Sendable {
-    case overview, budget, themes, activities, partners, unmatched, spending, statement
+    case overview, budget, themes, activities, partners, unmatched, spending, statement, agenda
 
     /// One line for `registry report list`.
     public var summary: String {
@@ -18,6 +18,8 @@ public enum ReportName: String, CaseIterable, Sendable {
             "per reporting period, category and currency: expenses, the amount as paid, and euros spent (claimed and verified), verified and rejected"
         case .statement:
             "one partnership's cost statement (--partnership, --from, --to): each expense with its document, amount as paid, rate, euros and status, with totals per category"
+        case .agenda:
+            "what needs attention now (--days, --from): activities soon without participants or a location, stalled talks, missing end-of-project answers, towns without a partner, spending rules broken, claims to verify"
         }
     }
 
@@ -32,6 +34,7 @@ public enum ReportName: String, CaseIterable, Sendable {
         case .unmatched: []
         case .spending: [.city, .partnership, .from, .to]
         case .statement: [.partnership, .from, .to]
+        case .agenda: [.from, .days]
         }
     }
 
@@ -68,6 +71,7 @@ public enum ReportName: String, CaseIterable, Sendable {
                 FROM report_statement \(conditions)
                 """,
             ]
+        case .agenda: [Agenda.sql]
         default: ["SELECT * FROM report_\(rawValue) \(conditions) \(order)"]
         }
     }
@@ -103,7 +107,7 @@ public enum ReportName: String, CaseIterable, Sendable {
         case .overview, .themes: ""
         case .budget, .unmatched: "ORDER BY (SELECT name_key FROM city WHERE city.id = city_id)"
         case .activities: "ORDER BY start_date, activity_id"
-        case .spending, .statement: ""
+        case .spending, .statement, .agenda: ""
         case .partners: "ORDER BY (SELECT name_key FROM partner WHERE partner.id = partner_id)"
         }
     }
@@ -111,7 +115,7 @@ public enum ReportName: String, CaseIterable, Sendable {
 
 /// Narrowing a report; nil means all.
 public struct ReportFilter: Sendable, Equatable {
-    public enum Field: String, CaseIterable, Sendable { case city, partnership, theme, from, to, status }
+    public enum Field: String, CaseIterable, Sendable { case city, partnership, theme, from, to, status, days }
 
     public var city: String?
     public var partnership: String?
@@ -119,10 +123,14 @@ public struct ReportFilter: Sendable, Equatable {
     public var from: String?
     public var to: String?
     public var status: String?
+    /// The agenda's days ahead.
+    public var days: Int?
 
     public init(
-        city: String? = nil, partnership: String? = nil, theme: String? = nil, from: String? = nil, to: String? = nil, status: String? = nil
+        city: String? = nil, partnership: String? = nil, theme: String? = nil, from: String? = nil, to: String? = nil, status: String? = nil,
+        days: Int? = nil
     ) {
+        self.days = days
         self.city = city
         self.partnership = partnership
         self.theme = theme
@@ -132,8 +140,11 @@ public struct ReportFilter: Sendable, Equatable {
     }
 
     var given: [Field] {
-        [(Field.city, city), (.partnership, partnership), (.theme, theme), (.from, from), (.to, to), (.status, status)]
-            .compactMap { $0.1 == nil ? nil : $0.0 }
+        [
+            (Field.city, city), (.partnership, partnership), (.theme, theme), (.from, from), (.to, to), (.status, status),
+            (.days, days.map(String.init)),
+        ]
+        .compactMap { $0.1 == nil ? nil : $0.0 }
     }
 }
 
@@ -189,11 +200,12 @@ extension Registry {
                         FieldProblem(field: "partnership", value: "", reason: "is required: a statement is one partnership's (id or CITY/PARTNER)")
                     ])
                 }
+                let arguments = name == .agenda ? try Self.agendaArguments(filter) : conditions.arguments
                 // The first query names the columns (and which hold money); a statement's totals follow its rows.
                 var money: [Bool] = []
                 for (index, sql) in name.queries(conditions.sql).enumerated() {
                     let statement = try db.makeStatement(sql: sql)
-                    try statement.setArguments(conditions.arguments)
+                    try statement.setArguments(arguments)
                     let names = statement.columnNames
                     if index == 0 {
                         money = names.map { $0.hasSuffix("_cents") }
@@ -210,5 +222,21 @@ extension Registry {
                 }
             }
         }
+    }
+
+    /// The agenda's day (--from, else today in local time), the last day it looks ahead to
+    /// (--days, 14 unless told), and the day before which talks are stalled.
+    static func agendaArguments(_ filter: ReportFilter) throws -> StatementArguments {
+        var checker = InputChecker()
+        let today = filter.from.flatMap { checker.date("from", $0) }
+        if let days = filter.days, !(0...366).contains(days) {
+            checker.report("days", String(days), "is not a number of days from 0 to 366")
+        }
+        try checker.throwIfInvalid()
+        let day = today.map(ISODate.daysSince1970) ?? ISODate.localToday()
+        return [
+            "today": ISODate.string(daysSince1970: day), "until": ISODate.string(daysSince1970: day + (filter.days ?? 14)),
+            "stalled": ISODate.string(daysSince1970: day - Agenda.stalledAfterDays),
+        ]
     }
 }

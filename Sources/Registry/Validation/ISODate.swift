@@ -1,3 +1,5 @@
+import Foundation
+
 /// Calendar dates as ISO 8601 `YYYY-MM-DD`, checked to be real days (`2024-02-30` is refused).
 public enum ISODate {
     /// Returns `text` when it is a real date in `YYYY-MM-DD` form, or explains what is accepted.
@@ -70,5 +72,13 @@ extension ISODate {
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Today in the machine's time zone, as days since 1970-01-01.
+    static func localToday() -> Int {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return daysSince1970(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 }

@@ -8,13 +8,17 @@ struct ReportCommand: ParsableCommand {
         abstract: "The built-in reports, as tables, files or an HTML page with charts.",
         discussion: """
             NAME is list (the reports, one line each) or a report: overview, budget, themes, activities, partners, \
-            unmatched, spending, statement. Each report is a view in the database (report_NAME), so your own SQL gives the same numbers: \
+            unmatched, spending, statement, agenda. The agenda is what needs attention for the week's meeting: activities \
+            starting within --days (14) without participants or a location; partnerships proposed or contacted with no \
+            change for more than 60 days; completed partnerships without the three end-of-project answers; selected \
+            towns without an agreed partner; spending rules broken (as `check` reports them); claims waiting for \
+            verification. Its HTML page is a one-page dashboard with the overview's figures. Each other report is a view in the database (report_NAME), so your own SQL gives the same numbers: \
             `registry sql "SELECT * FROM report_budget"`. Money is in euros. --format html writes one self-contained \
             page (no network, no scripts) with the table and a chart, readable when printed.
             """)
 
     @Argument(
-        help: "list, or the report: overview, budget, themes, activities, partners, unmatched, spending, statement.",
+        help: "list, or the report: overview, budget, themes, activities, partners, unmatched, spending, statement, agenda.",
         completion: .list(["list"] + ReportName.allCases.map(\.rawValue))) var name: String
     @Option(help: "Only this town (budget, activities, partners, spending).", completion: .cities) var city: String?
     @Option(help: "Only this partnership, id or CITY/PARTNER (spending; statement needs it).", completion: .partnerships)
@@ -22,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this theme code (themes, activities).", completion: .theme) var theme: String?
     @Option(
         help: ArgumentHelp(
-            "From this date: activities ending then or later; expenses dated then or later (statement); from its month (spending).",
+            "From this date: activities ending then or later; expenses dated then or later (statement); from its month (spending); the agenda's day (default today).",
             valueName: "date"))
     var from: String?
     @Option(
@@ -33,6 +37,9 @@ struct ReportCommand: ParsableCommand {
     @Option(
         help: "Only this status: a town's (budget) or an activity's (activities).",
         completion: .list(CityStatus.allCases.map(\.rawValue) + ActivityStatus.allCases.map(\.rawValue))) var status: String?
+    @Option(
+        help: ArgumentHelp("The agenda's activities starting within this many days of --from or today (default 14).", valueName: "n"))
+    var days: Int?
     @Option(help: ArgumentHelp("Output format: \(FormatChoice<ReportFormats>.listed) (default: table).")) var format: FormatChoice<ReportFormats>?
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, formulas defused.") var excel = false
     @Option(help: ArgumentHelp("Write to this file (complete or not at all) instead of stdout.", valueName: "file"), completion: .file())
@@ -56,7 +63,7 @@ struct ReportCommand: ParsableCommand {
             return
         }
         let registry = try database.open(.readOnly)
-        let filter = ReportFilter(city: city, partnership: partnership, theme: theme, from: from, to: to, status: status)
+        let filter = ReportFilter(city: city, partnership: partnership, theme: theme, from: from, to: to, status: status, days: days)
         try OutputFile.write(to: output, of: registry) { handle in
             guard format?.format == .html else {
                 try renderer.output(to: handle, sheet: report.rawValue) { columns, row in
@@ -68,8 +75,13 @@ struct ReportCommand: ParsableCommand {
             let table = TableData(columns: columns, rows: rows)
             let source = (registry.path as NSString?)?.lastPathComponent ?? "the register"
             let subtitle = "Generated \(Self.timestamp()) UTC from \(source)" + (filter == ReportFilter() ? "" : "; " + describe(filter))
-            let page = HTMLPage.render(
-                title: "KS partnership registry — \(report.rawValue)", subtitle: subtitle, charts: ReportCharts.charts(report, table), table: table)
+            var charts = ReportCharts.charts(report, table)
+            // The agenda is the meeting's dashboard: the overview's headline figures beside it.
+            if report == .agenda {
+                let overview = try registry.report(.overview)
+                charts += ReportCharts.charts(.overview, TableData(columns: overview.columns, rows: overview.rows))
+            }
+            let page = HTMLPage.render(title: "KS partnership registry — \(report.rawValue)", subtitle: subtitle, charts: charts, table: table)
             try handle.write(contentsOf: Data(page.utf8))
         }
     }
@@ -81,7 +93,7 @@ struct ReportCommand: ParsableCommand {
     private func describe(_ filter: ReportFilter) -> String {
         [
             ("town", filter.city), ("partnership", filter.partnership), ("theme", filter.theme), ("from", filter.from), ("to", filter.to),
-            ("status", filter.status),
+            ("status", filter.status), ("days", filter.days.map(String.init)),
         ]
         .compactMap { label, value in value.map { "\(label) \($0)" } }.joined(separator: ", ")
     }

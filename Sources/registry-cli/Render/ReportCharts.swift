@@ -33,6 +33,14 @@ enum ReportCharts {
         case .statement:
             let totals = rows(table, where: "line", is: "total").filter { $0[table.columns.firstIndex(of: "category")!].plain() != "all categories" }
             return [chart("Claimed and verified per category", table, totals, label: "category", value: "amount", unit: "EUR")]
+        case .agenda:
+            var perItem: [(item: String, count: Double)] = []
+            let item = table.columns.firstIndex(of: "item")
+            for row in table.rows {
+                let name = item.map { row[$0].plain() } ?? ""
+                if let index = perItem.firstIndex(where: { $0.item == name }) { perItem[index].count += 1 } else { perItem.append((name, 1)) }
+            }
+            return [ReportChart(title: "To attend to", labels: perItem.map(\.item), values: perItem.map(\.count), unit: "items")]
         }
     }
 

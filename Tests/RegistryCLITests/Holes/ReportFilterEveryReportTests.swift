@@ -15,6 +15,7 @@ struct ReportFilterEveryReportTests {
         case .from: "2024-01-01"
         case .to: "2024-12-31"
         case .status: report == .budget ? "selected" : "planned"
+        case .days: "30"
         }
     }
 
