@@ -91,4 +91,15 @@ struct AgendaTests {
         #expect(page.stdout.contains("To attend to") && page.stdout.contains("Partnerships by status"))
         #expect(page.stdout.contains("Soon visit"))
     }
+
+    @Test func theSQLItRunsGivesTheSameRowsInTheSqlite3Shell() throws {
+        let folder = try register()
+        let sql = try CommandRunner.registry(folder, ["report", "agenda", "--days", "30", "--sql"])
+        #expect(sql.status == 0 && sql.stdout.contains("BETWEEN '\(day(0))' AND '\(day(30))'"), "\(sql.stdout.prefix(300))")
+        let shell = try CommandRunner.process(["-json", folder.database], binary: URL(fileURLWithPath: "/usr/bin/sqlite3"), stdin: sql.stdout)
+        let theirs = try JSONSerialization.jsonObject(with: Data(shell.stdout.utf8)) as? [[String: Any]]
+        let ours = try agenda(folder, ["--days", "30"])
+        #expect(theirs.map { $0.map { NSDictionary(dictionary: $0) } } == ours.map { NSDictionary(dictionary: $0) })
+        #expect(ours.count > 5)
+    }
 }

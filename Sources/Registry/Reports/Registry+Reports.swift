@@ -161,49 +161,12 @@ extension Registry {
     public func report(
         _ name: ReportName, filter: ReportFilter = ReportFilter(), columns: ([String]) throws -> Void, row: ([Cell]) throws -> Void
     ) throws {
-        if let field = filter.given.first(where: { !name.filters.contains($0) }) {
-            let accepted =
-                name.filters.isEmpty ? "it takes no filters" : "its filters: " + name.filters.map { "--" + $0.rawValue }.joined(separator: ", ")
-            throw RegistryError.invalid([
-                FieldProblem(field: field.rawValue, value: "", reason: "does not apply to the \(name.rawValue) report; \(accepted)")
-            ])
-        }
         try Self.translatingErrors(path: path) {
             try writer.read { db in
-                var conditions = QueryConditions()
-                if let city = filter.city {
-                    conditions.add(name.cityCondition, try RecordKind.city.resolve(city, in: db))
-                }
-                if let theme = filter.theme {
-                    var checker = InputChecker()
-                    let code = checker.reference(
-                        "theme", theme, in: try String.fetchAll(db, sql: ReferenceData.Query.themeCodes), describedAs: "themes")
-                    try checker.throwIfInvalid()
-                    conditions.add("theme = ?", code)
-                }
-                if let partnership = filter.partnership {
-                    conditions.add("partnership_id = ?", try RecordKind.partnership.resolve(.typed(partnership), in: db))
-                }
-                let (from, to) = try Self.period(from: filter.from, to: filter.to)
-                name.periodConditions(from: from, to: to, into: &conditions)
-                if let status = filter.status {
-                    var checker = InputChecker()
-                    let value =
-                        name == .budget
-                        ? checker.choice("status", status, as: CityStatus.self)?.rawValue
-                        : checker.choice("status", status, as: ActivityStatus.self)?.rawValue
-                    try checker.throwIfInvalid()
-                    conditions.add("status = ?", value)
-                }
-                if name == .statement, filter.partnership == nil {
-                    throw RegistryError.invalid([
-                        FieldProblem(field: "partnership", value: "", reason: "is required: a statement is one partnership's (id or CITY/PARTNER)")
-                    ])
-                }
-                let arguments = name == .agenda ? try Self.agendaArguments(filter) : conditions.arguments
+                let (queries, arguments) = try Self.plan(name, filter: filter, in: db)
                 // The first query names the columns (and which hold money); a statement's totals follow its rows.
                 var money: [Bool] = []
-                for (index, sql) in name.queries(conditions.sql).enumerated() {
+                for (index, sql) in queries.enumerated() {
                     let statement = try db.makeStatement(sql: sql)
                     try statement.setArguments(arguments)
                     let names = statement.columnNames
@@ -222,6 +185,65 @@ extension Registry {
                 }
             }
         }
+    }
+
+    /// The SQL report `name` runs for `filter`, its values written in as SQL literals: to run the
+    /// same query in the sqlite3 shell or another tool (`report NAME --sql`). Nothing is run.
+    public func reportSQL(_ name: ReportName, filter: ReportFilter = ReportFilter()) throws -> String {
+        try Self.translatingErrors(path: path) {
+            try writer.read { db in
+                let (queries, arguments) = try Self.plan(name, filter: filter, in: db)
+                // SQLite writes the bound values in as literals itself.
+                return try queries.map { sql in
+                    let statement = try db.makeStatement(sql: sql)
+                    try statement.setArguments(arguments)
+                    guard let expanded = sqlite3_expanded_sql(statement.sqliteStatement) else { return sql + ";\n" }
+                    defer { sqlite3_free(expanded) }
+                    return String(cString: expanded) + ";\n"
+                }.joined()
+            }
+        }
+    }
+
+    /// The queries of report `name` and the arguments they take, from `filter` checked.
+    private static func plan(_ name: ReportName, filter: ReportFilter, in db: Database) throws -> (queries: [String], arguments: StatementArguments) {
+        if let field = filter.given.first(where: { !name.filters.contains($0) }) {
+            let accepted =
+                name.filters.isEmpty ? "it takes no filters" : "its filters: " + name.filters.map { "--" + $0.rawValue }.joined(separator: ", ")
+            throw RegistryError.invalid([
+                FieldProblem(field: field.rawValue, value: "", reason: "does not apply to the \(name.rawValue) report; \(accepted)")
+            ])
+        }
+        var conditions = QueryConditions()
+        if let city = filter.city {
+            conditions.add(name.cityCondition, try RecordKind.city.resolve(city, in: db))
+        }
+        if let theme = filter.theme {
+            var checker = InputChecker()
+            let code = checker.reference("theme", theme, in: try String.fetchAll(db, sql: ReferenceData.Query.themeCodes), describedAs: "themes")
+            try checker.throwIfInvalid()
+            conditions.add("theme = ?", code)
+        }
+        if let partnership = filter.partnership {
+            conditions.add("partnership_id = ?", try RecordKind.partnership.resolve(.typed(partnership), in: db))
+        }
+        let (from, to) = try period(from: filter.from, to: filter.to)
+        if name != .agenda { name.periodConditions(from: from, to: to, into: &conditions) }
+        if let status = filter.status {
+            var checker = InputChecker()
+            let value =
+                name == .budget
+                ? checker.choice("status", status, as: CityStatus.self)?.rawValue
+                : checker.choice("status", status, as: ActivityStatus.self)?.rawValue
+            try checker.throwIfInvalid()
+            conditions.add("status = ?", value)
+        }
+        if name == .statement, filter.partnership == nil {
+            throw RegistryError.invalid([
+                FieldProblem(field: "partnership", value: "", reason: "is required: a statement is one partnership's (id or CITY/PARTNER)")
+            ])
+        }
+        return (name.queries(conditions.sql), name == .agenda ? try agendaArguments(filter) : conditions.arguments)
     }
 
     /// The agenda's day (--from, else today in local time), the last day it looks ahead to

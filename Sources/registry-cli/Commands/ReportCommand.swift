@@ -41,6 +41,8 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp("The agenda's activities starting within this many days of --from or today (default 14).", valueName: "n"))
     var days: Int?
     @Option(help: ArgumentHelp("Output format: \(FormatChoice<ReportFormats>.listed) (default: table).")) var format: FormatChoice<ReportFormats>?
+    @Flag(help: "Print the SQL the report runs, its values filled in, instead of running it: for the sqlite3 shell or your own tools.")
+    var sql = false
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, formulas defused.") var excel = false
     @Option(help: ArgumentHelp("Write to this file (complete or not at all) instead of stdout.", valueName: "file"), completion: .file())
     var output: String?
@@ -64,6 +66,7 @@ struct ReportCommand: ParsableCommand {
         }
         let registry = try database.open(.readOnly)
         let filter = ReportFilter(city: city, partnership: partnership, theme: theme, from: from, to: to, status: status, days: days)
+        if sql { return Console.output(try registry.reportSQL(report, filter: filter)) }
         try OutputFile.write(to: output, of: registry) { handle in
             guard format?.format == .html else {
                 try renderer.output(to: handle, sheet: report.rawValue) { columns, row in
