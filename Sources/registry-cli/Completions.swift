@@ -85,3 +85,38 @@ func defaultedChoices<V: DefaultedVocabulary>(_: V.Type) -> String {
 func listed(_ values: [String]) -> String {
     values.count < 2 ? values.joined() : values.dropLast().joined(separator: ", ") + " or " + values[values.count - 1]
 }
+
+/// The completion scripts argument-parser writes, changed so that the registry's own completions
+/// (names, voivodeships, counties) are offered as the registry matched them: ignoring case and
+/// Polish and Norwegian letters (`sl` completes to `śląskie`, `ost` to `Østfold`). Bash and zsh
+/// would otherwise keep only the values that start with the typed letters as they are.
+enum CompletionScripts {
+    static func folding(_ message: String, arguments: [String]) -> String {
+        guard let first = arguments.first, first.hasPrefix("--generate-completion-script") else { return message }
+        let shell = first.contains("=") ? String(first.split(separator: "=", maxSplits: 1)[1]) : arguments.dropFirst().first ?? ""
+        switch shell {
+        case "bash":
+            // compgen -W filters by the typed prefix; the registry's answers are taken as they come.
+            return message.replacingOccurrences(
+                of: "__registry_add_completions -W \"$(__registry_custom_complete", with: "__registry_add_folded \"$(__registry_custom_complete"
+            ).replacingOccurrences(
+                of: "__registry_custom_complete() {",
+                with: """
+                    __registry_add_folded() {
+                        local completion
+                        while IFS='' read -r completion; do
+                            [[ -n "${completion}" ]] && COMPREPLY+=("${completion}")
+                        done <<< "${1}"
+                    }
+
+                    __registry_custom_complete() {
+                    """)
+        case "zsh":
+            // _describe matches by prefix; compadd -U keeps every answer.
+            return message.replacingOccurrences(
+                of: "        __registry_complete \"${completions[@]:0:-1}\"", with: "        compadd -U -- \"${completions[@]:0:-1}\"")
+        default:
+            return message
+        }
+    }
+}

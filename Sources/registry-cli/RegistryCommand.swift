@@ -36,6 +36,7 @@ struct RegistryCommand: ParsableCommand {
     static func execute(_ arguments: [String]) -> Int32 {
         do {
             try ShortFlagClusters.refuse(in: arguments)
+            try UnknownCommands.refuse(in: arguments)
             var command = try parseAsRoot(arguments)
             try command.run()
             return ExitCode.success.rawValue
@@ -45,7 +46,7 @@ struct RegistryCommand: ParsableCommand {
         } catch {
             // What argument-parser's exit(withError:) prints, through the command's context.
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = CompletionScripts.folding(fullMessage(for: error), arguments: arguments)
             if !message.isEmpty {
                 if code == .success { Console.output(message + "\n") } else { Console.error(message) }
             }

@@ -40,10 +40,17 @@ extension Registry {
     /// database, and it fails quietly: any problem (no file, another application's database,
     /// a lock held too long) gives no values rather than an error on the user's prompt. The
     /// reference sets come from a schema built in memory when there is no database file.
+    /// Letters typed without their diacritics find every value they fold to (`ost` Østfold, `lu`
+    /// Lubin and Łuków); letters typed with them mean what they say (`Ø` is Østfold, not Oslo).
     public static func completions(_ set: CompletionSet, prefix: String, databaseAt path: String?) -> [String] {
         let folded = NameFolding.key(prefix)
-        guard set.isMatchedByKey else { return ((try? completionValues(set, path: path)) ?? []).filter { NameFolding.key($0).hasPrefix(folded) } }
-        return (try? completionValues(set, path: path, arguments: [folded])) ?? []
+        let values =
+            set.isMatchedByKey
+            ? (try? completionValues(set, path: path, arguments: [folded])) ?? []
+            : ((try? completionValues(set, path: path)) ?? []).filter { NameFolding.key($0).hasPrefix(folded) }
+        guard !prefix.unicodeScalars.allSatisfy(\.isASCII) else { return values }
+        let typed = values.filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
+        return typed.isEmpty ? values : typed
     }
 
     private static func completionValues(_ set: CompletionSet, path: String?, arguments: StatementArguments = []) throws -> [String] {

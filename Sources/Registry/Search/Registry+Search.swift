@@ -49,6 +49,16 @@ extension Registry {
         }
     }
 
+    /// How many records hold every word of `text` (`search` shows at most its limit of them).
+    public func searchTotal(_ text: String, in kind: SearchKind? = nil) throws -> Int {
+        guard let query = SearchText.prefixQuery(text) else { return 0 }
+        return try read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH :query AND (:kind IS NULL OR rowid % 8 = :kind)",
+                arguments: ["query": query, "kind": kind?.code]) ?? 0
+        }
+    }
+
     private static let searchSQL = """
         SELECT hit.rowid % 8 AS kind, hit.rowid / 8 AS id,
             CASE hit.rowid % 8

@@ -26,7 +26,18 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let candidates = try database.open(.readOnly).match(city: city, limit: limit, includePartnered: all)
+        let registry = try database.open(.readOnly)
+        let candidates = try registry.match(city: city, limit: limit, includePartnered: all)
+        if candidates.isEmpty {
+            // Nothing to match on is the usual reason for an empty list: say what to add.
+            let town = try registry.city(.typed(city))
+            if town.topicCodes.isEmpty {
+                Console.message(
+                    "\(town.city.name) has no topics\(town.city.expectations == nil ? " and no expectations" : ""), so no partner can match; "
+                        + "give the topics it wants help with: registry city edit \(town.city.id!) --topics CODE,... "
+                        + "(`registry theme list` shows the codes)\(town.city.expectations == nil ? ", and --expectations in words" : "").")
+            }
+        }
         let rows = candidates.map { partner -> [Cell] in
             [
                 .integer(partner.partnerId), .text(partner.name), partner.county.map(Cell.text) ?? .null, .integer(Int64(partner.score)),
