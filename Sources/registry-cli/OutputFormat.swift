@@ -76,6 +76,9 @@ struct FormatOptions<Set: OutputFormatSet>: ParsableArguments {
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, and cells that a spreadsheet would run as a formula defused.")
     var excel = false
 
+    @Option(help: "The language of table, markdown and html: en (default) or nb (Norwegian bokmål); the other formats keep column names.")
+    var lang: Language = .en
+
     func validate() throws {
         if excel, let format = format?.format, format != .csv {
             throw ValidationError("--excel applies to CSV; drop --format \(format.rawValue) or use --format csv.")
@@ -83,6 +86,6 @@ struct FormatOptions<Set: OutputFormatSet>: ParsableArguments {
     }
 
     var renderer: Renderer {
-        Renderer(format: format?.format ?? (excel ? .csv : .table), excel: excel)
+        Renderer(format: format?.format ?? (excel ? .csv : .table), excel: excel, language: lang)
     }
 }

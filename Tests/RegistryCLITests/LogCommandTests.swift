@@ -85,7 +85,9 @@ struct LogCommandTests {
         let folder = try trail()
         let result = try CommandRunner.registry(folder, ["log", "--format", format])
         #expect(result.status == 0, "\(result.stderr)")
-        for text in ["changed_at", "new_values", "2024-02-29T23:59:59Z", "2024-03-02T08:00:00Z", "direct-sql", "Bergen kommune", "population"] {
+        // Tables and Markdown name the columns in words.
+        let headings = format == "table" || format == "markdown" ? ["Changed at", "New values"] : ["changed_at", "new_values"]
+        for text in headings + ["2024-02-29T23:59:59Z", "2024-03-02T08:00:00Z", "direct-sql", "Bergen kommune", "population"] {
             #expect(result.stdout.contains(text), "\(format) lacks \(text)")
         }
         if format == "ndjson" {

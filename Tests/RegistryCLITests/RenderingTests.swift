@@ -73,13 +73,13 @@ struct RenderingTests {
 
     @Test func markdownEscapesPipesAndRightAlignsNumbers() {
         let markdown = Renderer(format: .markdown).render(TableData(columns: ["id", "name"], rows: [[.integer(1), .text("a|b")]]))
-        #expect(markdown == "| id | name |\n| ---: | --- |\n| 1 | a\\|b |\n")
+        #expect(markdown == "| Id | Name |\n| ---: | --- |\n| 1 | a\\|b |\n")
     }
 
     @Test func tableAlignsColumnsByCharactersNotBytes() {
         let text = Renderer(format: .table).render(
             TableData(columns: ["id", "name"], rows: [[.integer(1), .text("Łódź")], [.integer(10), .text("Bergen")]]))
-        #expect(text == "id  name\n--  ------\n 1  Łódź\n10  Bergen\n")
+        #expect(text == "Id  Name\n--  ------\n 1  Łódź\n10  Bergen\n")
     }
 
     @Test func addedRecordIsItsIdAloneForTablesAndTheRecordOtherwise() {
@@ -90,6 +90,6 @@ struct RenderingTests {
 
     @Test func recordShowsFieldByFieldInTables() {
         let record = RecordView(fields: TableData(columns: ["id", "voivodeship"], rows: [[.integer(7), .text("wielkopolskie")]]))
-        #expect(Renderer(format: .table).render(record) == "id           7\nvoivodeship  wielkopolskie\n")
+        #expect(Renderer(format: .table).render(record) == "Id           7\nVoivodeship  wielkopolskie\n")
     }
 }

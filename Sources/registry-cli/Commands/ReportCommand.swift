@@ -44,6 +44,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print the SQL the report runs, its values filled in, instead of running it: for the sqlite3 shell or your own tools.")
     var sql = false
     @Flag(help: "CSV for Excel: UTF-8 byte-order mark, ';' separator, decimal commas, formulas defused.") var excel = false
+    @Option(help: "The language of table, markdown and html: en (default) or nb (Norwegian bokmål); the other formats keep column names.")
+    var lang: Language = .en
     @Option(help: ArgumentHelp("Write to this file (complete or not at all) instead of stdout.", valueName: "file"), completion: .file())
     var output: String?
     @OptionGroup var database: DatabaseOptions
@@ -84,13 +86,14 @@ struct ReportCommand: ParsableCommand {
                 let overview = try registry.report(.overview)
                 charts += ReportCharts.charts(.overview, TableData(columns: overview.columns, rows: overview.rows))
             }
-            let page = HTMLPage.render(title: "KS partnership registry — \(report.rawValue)", subtitle: subtitle, charts: charts, table: table)
+            let page = HTMLPage.render(
+                title: "KS partnership registry — \(report.rawValue)", subtitle: subtitle, charts: charts, table: HumanTable.render(table, in: lang))
             try handle.write(contentsOf: Data(page.utf8))
         }
     }
 
     private var renderer: Renderer {
-        Renderer(format: format?.format ?? (excel ? .csv : .table), excel: excel)
+        Renderer(format: format?.format ?? (excel ? .csv : .table), excel: excel, language: lang)
     }
 
     private func describe(_ filter: ReportFilter) -> String {

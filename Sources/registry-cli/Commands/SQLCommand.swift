@@ -61,7 +61,10 @@ struct QueryOptions: ParsableArguments {
     func run(_ sql: String, database: DatabaseOptions, output: OutputOptions) throws {
         let registry = try database.open(.readOnly)
         let parameters = try values()
-        try output.renderer.output { columns, row in
+        // The columns are the user's own: kept as they are written, in every format.
+        var renderer = output.renderer
+        renderer.inWords = false
+        try renderer.output { columns, row in
             try registry.query(sql, parameters: parameters, timeout: timeout, columns: columns, row: row)
         }
     }

@@ -64,7 +64,7 @@ enum HTMLPage {
     // MARK: Table
 
     static func tableHTML(_ table: TableData) -> String {
-        let numeric = table.columns.indices.map { column in table.rows.contains { column < $0.count && $0[column].isNumeric } }
+        let numeric = table.columns.indices.map { table.isNumeric($0) }
         var html = "<section class=\"data\">\n<div class=\"table-wrap\">\n<table>\n<thead>\n<tr>"
         for (column, name) in table.columns.enumerated() {
             html += numeric[column] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
@@ -78,7 +78,7 @@ enum HTMLPage {
             html += "<tr>"
             for column in table.columns.indices {
                 let cell = column < row.count ? row[column] : .null
-                html += "<td\(cellClass(cell))>"
+                html += "<td\(numeric[column] && cell != .null ? " class=\"num\"" : cellClass(cell))>"
                 html += cellText(cell) + "</td>"
             }
             html += "</tr>\n"
@@ -160,9 +160,10 @@ enum HTMLPage {
         .table-wrap { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; font-size: 0.88rem; }
         th, td { padding: 6px 10px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
-        thead th { border-bottom: 2px solid var(--accent); font-weight: 600; white-space: nowrap; }
+        thead th { border-bottom: 2px solid var(--accent); font-weight: 600; }
         tbody tr:nth-child(even) { background: var(--zebra); }
-        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; }
         .date { white-space: nowrap; font-variant-numeric: tabular-nums; }
         td.null { color: var(--muted); }
         tr.empty td { color: var(--muted); font-style: italic; text-align: center; padding: 16px; }

@@ -9,7 +9,7 @@ enum MarkdownText {
             text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingNewlines().visibleControls.replacingOccurrences(of: "⏎", with: "<br>")
         }
-        let numeric = table.columns.indices.map { column in table.rows.contains { $0[column].isNumeric } }
+        let numeric = table.columns.indices.map { table.isNumeric($0) }
         var out = "| " + table.columns.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
         for row in table.rows {

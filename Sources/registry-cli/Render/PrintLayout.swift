@@ -26,15 +26,15 @@ struct PrintLayout {
 
     /// The table's estimated printed width in characters: each column as wide as its longest value (text
     /// columns wrap at `wrapCharacters`, never narrower than their longest word), plus a cell's padding
-    /// (10 pt, two characters). Headings break after their underscores.
+    /// (10 pt, two characters). Headings break at their spaces and after their underscores.
     static func width(of table: TableData) -> Double {
         let padding = 2.0
         return table.columns.indices.reduce(0.0) { total, column in
-            var widest = table.columns[column].split(separator: "_").map(\.count).max() ?? 0
+            var widest = table.columns[column].split(whereSeparator: { $0 == "_" || $0 == " " }).map(\.count).max() ?? 0
             for row in table.rows where column < row.count {
                 let cell = row[column]
                 let text = cell.plain()
-                widest = max(widest, cell.isNumeric ? text.count : min(text.count, max(wrapCharacters, longestWord(text))))
+                widest = max(widest, cell.isNumeric || table.isNumeric(column) ? text.count : min(text.count, max(wrapCharacters, longestWord(text))))
             }
             return total + Double(widest) + padding
         }

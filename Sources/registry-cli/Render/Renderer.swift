@@ -4,10 +4,19 @@ import Registry
 struct Renderer {
     let format: OutputFormat
     var excel = false
+    /// The language of the formats people read; the machine formats keep column names and raw values.
+    var language = Language.en
+
+    /// False for tables whose columns the user named (`sql`, `query run`): kept as they are.
+    var inWords = true
+
+    /// Table, Markdown and HTML are read by people: in words (`HumanTable`).
+    var isForPeople: Bool { inWords && (format == .table || format == .markdown || format == .html) }
 
     /// A list of rows.
     func render(_ table: TableData) -> String {
-        switch format {
+        let table = isForPeople ? HumanTable.render(table, in: language) : table
+        return switch format {
         case .table: TextTable.render(table)
         case .csv: DelimitedText.csv(table, excel: excel)
         case .tsv: DelimitedText.tsv(table)
@@ -24,6 +33,7 @@ struct Renderer {
     /// One record with its related records. Tables show it field by field; JSON nests the
     /// sections as arrays inside the record's object; CSV, TSV and NDJSON give the record's row.
     func render(_ record: RecordView) -> String {
+        let record = isForPeople ? HumanTable.render(record, in: language) : record
         switch format {
         case .table:
             var text = TextTable.vertical(record.fields)
@@ -34,7 +44,9 @@ struct Renderer {
             return text
         case .markdown:
             var text = MarkdownText.render(
-                TableData(columns: ["field", "value"], rows: zip(record.fields.columns, record.fields.rows.first ?? []).map { [.text($0), $1] }))
+                TableData(
+                    columns: ["field", "value"].map { isForPeople ? HumanTable.heading($0, language: language) : $0 },
+                    rows: zip(record.fields.columns, record.fields.rows.first ?? []).map { [.text($0), $1] }))
             for section in record.sections {
                 text += "\n### \(section.title)\n\n" + MarkdownText.render(section.table)
             }

@@ -24,6 +24,23 @@ extension Cell {
 struct TableData: Equatable {
     var columns: [String]
     var rows: [[Cell]]
+    /// Which columns hold numbers (right-aligned), when the cells no longer say: a table put in
+    /// words for people (`HumanTable`) holds text.
+    var numericColumns: [Bool]? = nil
+
+    init(columns: [String], rows: [[Cell]], numericColumns: [Bool]? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.numericColumns = numericColumns
+    }
+
+    /// Whether `column` holds numbers: some of its cells do, and (when `strictly`) no other
+    /// cell but an empty one holds anything else.
+    func isNumeric(_ column: Int, strictly: Bool = false) -> Bool {
+        if let numericColumns { return numericColumns[column] }
+        let some = rows.contains { column < $0.count && $0[column].isNumeric }
+        return some && (!strictly || !rows.contains { column < $0.count && !$0[column].isNumeric && $0[column] != .null })
+    }
 }
 
 /// One record shown on its own: its fields, and related records in titled sections.

@@ -9,9 +9,7 @@ enum TextTable {
         for row in cells {
             for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
         }
-        let numeric = table.columns.indices.map { column in
-            table.rows.contains { $0[column].isNumeric } && !table.rows.contains { !$0[column].isNumeric && $0[column] != .null }
-        }
+        let numeric = table.columns.indices.map { table.isNumeric($0, strictly: true) }
         func line(_ texts: [String]) -> String {
             let padded = texts.enumerated().map { index, text in
                 numeric[index] ? text.leftPadded(to: widths[index]) : text.rightPadded(to: widths[index])

@@ -43,7 +43,7 @@ import Testing
         let cell = try #require(printed.height(of: "expense")), expectedCell = try #require(unshrunk.height(of: "expense"))
         #expect(abs(cell - expectedCell) < 0.05, "table text at \(cell / expectedCell * 100) % of 8.5 pt")
         for (number, page) in printed.pages.enumerated() {
-            #expect(page.contains { $0.text == "currency" }, "page \(number + 1) repeats the table's headings")
+            #expect(page.contains { $0.text == "Currency" }, "page \(number + 1) repeats the table's headings")
         }
     }
 
