@@ -56,6 +56,7 @@ enum HumanTable {
             guard namesBeside, let name = topicName(text, language) else { return cell }
             return .text("\(name) (\(text))")
         case .text(let text) where wordColumns.contains(column):
+            guard text.contains("/") else { return .text(words(text, language)) }
             return .text(text.split(separator: "/", omittingEmptySubsequences: false).map { words($0.trimmed(), language) }.joined(separator: " / "))
         default: return cell
         }
@@ -64,7 +65,8 @@ enum HumanTable {
     /// A closed-set value (`not_selected`) as words (`not selected`), in English or Norwegian.
     static func words(_ code: String, _ language: Language) -> String {
         if language == .nb, let norwegian = norwegianWords[code] { return norwegian }
-        return englishWords[code] ?? code.replacingOccurrences(of: "_", with: " ")
+        if let english = englishWords[code] { return english }
+        return code.contains("_") ? String(code.map { $0 == "_" ? " " : $0 }) : code
     }
 
     private static func topicName(_ code: String, _ language: Language) -> String? {

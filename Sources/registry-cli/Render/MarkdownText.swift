@@ -5,9 +5,15 @@ import Registry
 enum MarkdownText {
     static func render(_ table: TableData) -> String {
         func cell(_ text: String) -> String {
+            // Most values need nothing: no Markdown, HTML or control characters in them.
+            if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "<") }) {
+                return text.visibleControls
+            }
             // Markdown renders inline HTML: '<' is written as an entity.
-            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingNewlines().visibleControls.replacingOccurrences(of: "⏎", with: "<br>")
+            return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(
+                of: "<", with: "&lt;"
+            )
+            .replacingNewlines().visibleControls.replacingOccurrences(of: "⏎", with: "<br>")
         }
         let numeric = table.columns.indices.map { table.isNumeric($0) }
         var out = "| " + table.columns.map(cell).joined(separator: " | ") + " |\n"

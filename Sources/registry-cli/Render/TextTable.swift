@@ -46,6 +46,8 @@ extension String {
 
     /// Line breaks inside a cell would break a table's rows; show them as `⏎`.
     func replacingNewlines() -> String {
-        contains(where: \.isNewline) ? split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "⏎") : self
+        // Most values are plain ASCII without line breaks: no need to walk their characters.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return self }
+        return contains(where: \.isNewline) ? split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "⏎") : self
     }
 }
