@@ -71,4 +71,14 @@ struct HumanFormatTests {
         #expect(cells(table[0]) == ["town_name", "status"])
         #expect(cells(table[2]) == ["Łódź", "selected"])
     }
+
+    @Test func theBudgetChartShowsSpentBesideCommittedAndAllocation() throws {
+        let folder = try SampleRegister.create()
+        let page = try CommandRunner.registry(folder, ["report", "budget", "--format", "html"]).stdout
+        #expect(page.contains("Spent and committed against allocation, per town"))
+        #expect(page.contains("<span class=\"key key-part\"></span>spent"))
+        // Łódź: 1,250 spent (the claims on activity 1) of 100,000 committed, against 150,000.
+        #expect(page.contains("<title>Łódź: 100\u{202F}000 EUR of 150\u{202F}000 EUR; spent 1\u{202F}250 EUR</title>"), "\(page.prefix(3000))")
+        #expect(page.components(separatedBy: "<rect class=\"part\"").count - 1 == 2, "one spent bar per town")
+    }
 }

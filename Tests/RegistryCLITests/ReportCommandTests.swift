@@ -30,6 +30,12 @@ struct ReportCommandTests {
             case .spending: ([], "SELECT count(*) FROM (SELECT DISTINCT period, category, currency FROM report_spending)")
             case .statement:
                 (["--partnership", "1"], "SELECT count(*) + count(DISTINCT category) + 1 FROM report_statement WHERE partnership_id = 1")
+            // The agenda is no view: its own SQL, as `report agenda --sql` prints it.
+            case .agenda:
+                (
+                    [],
+                    "SELECT count(*) FROM (\(try CommandRunner.registry(folder, ["report", "agenda", "--sql"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines).dropLast()))"
+                )
             default: ([], "SELECT count(*) FROM report_\(report.rawValue)")
             }
         let rows = try CommandRunner.registry(folder, ["sql", counted]).stdout

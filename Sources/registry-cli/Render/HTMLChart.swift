@@ -15,6 +15,9 @@ struct ReportChart: Equatable {
     /// What the bars and the reference markers are, for the legend (e.g. "committed", "allocation").
     var valueName = "value"
     var referenceName = "reference"
+    /// An optional part of each bar (e.g. spent of committed), drawn as a narrower bar inside it.
+    var part: [Double]? = nil
+    var partName = "part"
 }
 
 /// The charts of a report page, drawn as inline SVG, and the numbers written on them.
@@ -42,6 +45,7 @@ extension HTMLPage {
         if chart.reference != nil, !chart.labels.isEmpty {
             let over = bars(chart).contains { $0.isOver }
             html += "<p class=\"legend\"><span class=\"key key-bar\"></span>\(text(chart.valueName))"
+            if chart.part != nil { html += "<span class=\"key key-part\"></span>\(text(chart.partName))" }
             html += "<span class=\"key key-ref\"></span>\(text(chart.referenceName))"
             if over { html += "<span class=\"key key-over\"></span>above \(text(chart.referenceName))" }
             html += "</p>\n"
@@ -54,6 +58,7 @@ extension HTMLPage {
         var label: String
         var value: Double
         var reference: Double?
+        var part: Double? = nil
         var isOver: Bool { reference.map { value > $0 } ?? false }
     }
 
@@ -64,7 +69,8 @@ extension HTMLPage {
             Bar(
                 label: chart.labels[index],
                 value: finite(index < chart.values.count ? chart.values[index] : 0) ?? 0,
-                reference: chart.reference.flatMap { index < $0.count ? finite($0[index]) : nil })
+                reference: chart.reference.flatMap { index < $0.count ? finite($0[index]) : nil },
+                part: chart.part.flatMap { index < $0.count ? finite($0[index]) : nil })
         }
     }
 
@@ -83,7 +89,7 @@ extension HTMLPage {
             return svg
         }
         // The scale runs from the smallest value (or zero) to the largest (or zero), references included.
-        let all = bars.flatMap { [$0.value] + ($0.reference.map { [$0] } ?? []) }
+        let all = bars.flatMap { [$0.value] + ($0.reference.map { [$0] } ?? []) + ($0.part.map { [$0] } ?? []) }
         let low = min(0, all.min() ?? 0)
         let high = max(0, all.max() ?? 0)
         let span = high - low
@@ -116,10 +122,16 @@ extension HTMLPage {
             let kind = bar.isOver ? "bar over" : (bar.value < 0 ? "bar negative" : "bar")
             var tooltip = "\(bar.label): \(formatted(bar.value, unit: unit))"
             if let reference = bar.reference { tooltip += " of \(formatted(reference, unit: unit))" }
+            if let part = bar.part { tooltip += "; \(chart.partName) \(formatted(part, unit: unit))" }
             svg += "<g class=\"row\">\n<title>\(text(tooltip))</title>\n"
             svg += "<text class=\"label\" x=\"\(n(Layout.labelRight))\" y=\"\(n(middle))\" dy=\"0.35em\" text-anchor=\"end\">"
             svg += escape(truncated(bar.label.replacingNewlines().visibleControls, to: Layout.labelCharacters)) + "</text>\n"
             svg += "<rect class=\"\(kind)\" x=\"\(n(start))\" y=\"\(n(barTop))\" width=\"\(n(width))\" height=\"\(n(Layout.barHeight))\" rx=\"2\"/>\n"
+            if let part = bar.part {
+                let partStart = min(x(0), x(part))
+                svg += "<rect class=\"part\" x=\"\(n(partStart))\" y=\"\(n(barTop + Layout.barHeight / 3))\" "
+                svg += "width=\"\(n(abs(x(part) - x(0))))\" height=\"\(n(Layout.barHeight / 3))\"/>\n"
+            }
             if let reference = bar.reference {
                 let position = n(x(reference))
                 svg +=

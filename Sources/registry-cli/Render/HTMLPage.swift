@@ -149,6 +149,7 @@ enum HTMLPage {
         svg.bars .bar.negative { fill: var(--negative); }
         svg.bars .bar.over { fill: var(--over); }
         svg.bars .ref { stroke: var(--ref); stroke-width: 2.5; stroke-linecap: round; }
+        svg.bars .part { fill: var(--ref); opacity: 0.75; }
         svg.bars .value { font-variant-numeric: tabular-nums; }
         svg.bars .of { fill: var(--muted); }
         svg.bars .nodata { fill: var(--muted); font-style: italic; }
@@ -159,6 +160,7 @@ enum HTMLPage {
         .key-bar { border: 6px solid var(--bar); border-radius: 2px; }
         .key-over { border: 6px solid var(--over); border-radius: 2px; }
         .key-ref { width: 3px; border-left: 3px solid var(--ref); }
+        .key-part { height: 4px; border-top: 4px solid var(--ref); opacity: 0.75; margin-bottom: 3px; }
         .table-wrap { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; font-size: 0.88rem; }
         th, td { padding: 6px 10px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }

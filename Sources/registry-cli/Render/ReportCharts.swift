@@ -10,7 +10,9 @@ enum ReportCharts {
         case .budget:
             var budget = chart("Committed against allocation, per town", table, table.rows, label: "city", value: "committed", unit: "EUR")
             budget.reference = table.rows.map { number($0, table, "allocation") }
-            (budget.valueName, budget.referenceName) = ("committed", "allocation")
+            budget.part = table.rows.map { number($0, table, "spent") }
+            (budget.valueName, budget.referenceName, budget.partName) = ("committed", "allocation", "spent")
+            budget.title = "Spent and committed against allocation, per town"
             return [budget]
         case .themes:
             return [chart("Activities per topic", table, table.rows, label: "topic", value: "activities", unit: "activities")]
