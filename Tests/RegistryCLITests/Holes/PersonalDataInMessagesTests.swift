@@ -16,6 +16,8 @@ struct PersonalDataInMessagesTests {
         try Data("name,city,email,phone\nEwa Lis,Łódź,ewa.lis@example,+48 601 234 567 x\n".utf8).write(to: file)
         let imported = try CommandRunner.registry(folder, ["import", "contact", file.path])
         #expect(imported.status == 65 && imported.stderr.contains("line 2, email"), "\(imported.stderr)")
-        #expect(!imported.stderr.contains("ewa.lis") && !imported.stderr.contains("601"), "\(imported.stderr)")
+        // The file's own name is in the message, and a temporary folder's random name may hold any digits.
+        let messages = imported.stderr.replacingOccurrences(of: file.path, with: "FILE")
+        #expect(!messages.contains("ewa.lis") && !messages.contains("601"), "\(imported.stderr)")
     }
 }
