@@ -21,6 +21,13 @@ done
 grep -q "_registry" "$prefix/share/bash-completion/completions/registry" || fail "no bash completion"
 grep -q "quiet" "$manual" && grep -q "datasette-metadata" "$manual" || fail "the manual lacks --quiet or export datasette-metadata"
 grep -qF 'lodz finds \[u0141]\[u00F3]d\[u017A]' "$manual" || fail "the manual lost its Polish letters (lodz finds Łódź)"
+for section in NAME SYNOPSIS DESCRIPTION COMMANDS ENVIRONMENT FILES '"EXIT STATUS"' EXAMPLES '"SEE ALSO"'; do
+    grep -qx "\.Sh $section" "$manual" || fail "the manual has no $section section"
+done
+[ "$(grep -cx '\.It Fl -db Ar path' "$manual")" -eq 1 ] || fail "the manual describes --db more than once (the options of every command go once)"
+grep -q 'registry export all --format xlsx' "$manual" || fail "the manual's EXAMPLES lack the README's tour"
+warnings=$(LC_ALL=C.UTF-8 groff -ww -mandoc -Tutf8 -z "$manual" 2>&1)
+[ -z "$warnings" ] || fail "groff -ww warns about the manual: $warnings"
 # The installed bash script asks the installed binary (first on PATH) for a voivodeship.
 offered=$(cd "$empty" && env -i PATH="$prefix/bin:/usr/bin:/bin" HOME="$empty" bash -c '
     source "$1"; COMP_LINE="registry city add X --voivodeship ma"; COMP_POINT=${#COMP_LINE}
