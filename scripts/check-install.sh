@@ -21,7 +21,7 @@ done
 grep -q "_registry" "$prefix/share/bash-completion/completions/registry" || fail "no bash completion"
 grep -q "quiet" "$manual" && grep -q "datasette-metadata" "$manual" || fail "the manual lacks --quiet or export datasette-metadata"
 grep -qF 'lodz finds \[u0141]\[u00F3]d\[u017A]' "$manual" || fail "the manual lost its Polish letters (lodz finds Łódź)"
-for section in NAME SYNOPSIS DESCRIPTION COMMANDS ENVIRONMENT FILES '"EXIT STATUS"' EXAMPLES '"SEE ALSO"'; do
+for section in NAME SYNOPSIS DESCRIPTION COMMANDS ENVIRONMENT FILES "EXIT STATUS" EXAMPLES "SEE ALSO"; do
     grep -qx "\.Sh $section" "$manual" || fail "the manual has no $section section"
 done
 [ "$(grep -cx '\.It Fl -db Ar path' "$manual")" -eq 1 ] || fail "the manual describes --db more than once (the options of every command go once)"
