@@ -133,7 +133,7 @@ enum HTMLPage {
           margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial,
             "Liberation Sans", sans-serif;
         }
-        main { max-width: 1080px; margin: 0 auto; padding: 32px 28px 48px; }
+        main { max-width: 1280px; margin: 0 auto; padding: 32px 20px 48px; box-sizing: border-box; }
         header { border-bottom: 2px solid var(--accent); margin-bottom: 24px; padding-bottom: 10px; }
         h1 { font-size: 1.65rem; font-weight: 650; margin: 0 0 4px; letter-spacing: -0.01em; }
         .subtitle { color: var(--muted); margin: 0; font-size: 0.9rem; }
@@ -162,8 +162,8 @@ enum HTMLPage {
         .key-ref { width: 3px; border-left: 3px solid var(--ref); }
         .key-part { height: 4px; border-top: 4px solid var(--ref); opacity: 0.75; margin-bottom: 3px; }
         .table-wrap { overflow-x: auto; }
-        table { border-collapse: collapse; width: 100%; font-size: 0.88rem; }
-        th, td { padding: 6px 10px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
+        table { border-collapse: collapse; width: 100%; font-size: 0.82rem; }
+        th, td { padding: 6px 5px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
         thead th { border-bottom: 2px solid var(--accent); font-weight: 600; }
         tbody tr:nth-child(even) { background: var(--zebra); }
         .num { text-align: right; font-variant-numeric: tabular-nums; }

@@ -155,7 +155,7 @@ enum HumanTable {
         "proposed": "foreslått", "contacted": "kontaktet", "agreed": "avtalt", "active": "aktiv", "completed": "fullført", "declined": "avslått",
         "cancelled": "avlyst",
         // Activities
-        "joint_development": "felles utvikling", "advisory": "rådgivning", "knowledge_exchange": "kunnskapsutveksling",
+        "joint_development": "felles utvikling", "advisory": "rådgivning", "knowledge_exchange": "utveksling av kunnskap",
         "study_visit": "studiebesøk", "workshop": "verksted", "conference": "konferanse", "internship": "hospitering", "planned": "planlagt",
         "to_norway": "til Norge", "to_poland": "til Polen",
         // Expenses

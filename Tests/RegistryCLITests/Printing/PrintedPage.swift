@@ -30,6 +30,30 @@ struct PrintedPage {
         return PrintedPage(pageSize: try size(from: info), pages: words(from: boxes))
     }
 
+    /// How wide `html` lays out in a browser window `window` pixels wide: the page's scroll width and its
+    /// table's (scrolled and visible). The page's own policy forbids scripts: a copy without it measures.
+    static func widths(_ html: String, named name: String, in folder: URL, window: Int) throws -> (page: Int, table: Int, visible: Int) {
+        let probe = """
+            <script>var w = document.querySelector(".table-wrap"); document.body.setAttribute("data-widths",
+            [document.documentElement.scrollWidth, w ? w.scrollWidth : 0, w ? w.clientWidth : 0].join(" "));</script></body>
+            """
+        let measured = html.split(separator: "\n").filter { !$0.contains("Content-Security-Policy") }.joined(separator: "\n")
+            .replacingOccurrences(of: "</body>", with: probe)
+        let page = folder.appendingPathComponent("\(name)-screen.html")
+        try measured.write(to: page, atomically: true, encoding: .utf8)
+        let dom = try run(
+            "/usr/bin/chromium",
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--window-size=\(window),900",
+                "--user-data-dir=\(folder.appendingPathComponent("\(name)-screen-profile").path)", "--dump-dom", page.absoluteString,
+            ])
+        guard let range = dom.range(of: #"data-widths="(\d+) (\d+) (\d+)""#, options: .regularExpression) else {
+            throw PrintError("the page reported no widths")
+        }
+        let numbers = dom[range].dropFirst(13).dropLast().split(separator: " ").compactMap { Int($0) }
+        return (numbers[0], numbers[1], numbers[2])
+    }
+
     /// True when the page is A4 (595 × 842 pt) in either orientation.
     var isA4: Bool {
         let sides = [pageSize.width, pageSize.height].sorted()

@@ -57,4 +57,26 @@ import Testing
         let title = try #require(printed.height(of: "KS")), expected = try #require(unshrunk.height(of: "KS"))
         #expect(abs(title - expected) < 0.05, "printed at \(title / expected * 100) %")
     }
+
+    /// Every report's page fits a 1280-pixel window, in English and in Norwegian: no scrollbar for
+    /// the page, none inside its table.
+    @Test(arguments: ReportName.allCases.flatMap { report in ["en", "nb"].map { (report, $0) } })
+    func everyReportFitsA1280PixelWindow(report: ReportName, language: String) throws {
+        let partnership = report == .statement ? ["--partnership", "Cieszyn/Bergen kommune"] : []
+        let html = try self.report([report.rawValue, "--lang", language] + partnership)
+        let (page, table, visible) = try PrintedPage.widths(html, named: "\(report.rawValue)-\(language)", in: folder.url, window: 1280)
+        #expect(page <= 1280, "\(report) (\(language)): the page is \(page) px wide")
+        #expect(table <= visible, "\(report) (\(language)): its table needs \(table) px of \(visible)")
+    }
+
+    /// Every report prints on A4 at full size, whichever orientation its table takes.
+    @Test(arguments: ReportName.allCases)
+    func everyReportPrintsOnA4AtFullSize(report: ReportName) throws {
+        let partnership = report == .statement ? ["--partnership", "Cieszyn/Bergen kommune"] : []
+        let printed = try PrintedPage.print(try self.report([report.rawValue] + partnership), named: "all-\(report.rawValue)", in: folder.url)
+        let unshrunk = try reference()
+        #expect(printed.isA4, "\(report): page size \(printed.pageSize)")
+        let title = try #require(printed.height(of: "KS")), expected = try #require(unshrunk.height(of: "KS"))
+        #expect(abs(title - expected) < 0.05, "\(report) printed at \(title / expected * 100) %")
+    }
 }
