@@ -69,19 +69,20 @@ def main(binary):
             "those CSV files opened and saved as .xlsx": lambda entity: [os.path.join(xlsx_folder, f"register-{entity}.xlsx")],
             "our workbook opened and saved again": lambda entity: [os.path.join(saved_folder, "register.xlsx"), "--sheet", entity],
         }
+        with sqlite3.connect(os.path.join(folder, "source.sqlite")) as source:
+            rows = sum(source.execute(f"SELECT count(*) FROM {entity}").fetchone()[0] for entity in ENTITIES)
         failed = False
         for number, (route, files) in enumerate(routes.items()):
             db = f"route{number}.sqlite"
             for entity in ENTITIES:
                 registry("import", entity, *files(entity), db=db)
-            lost = [entity for entity in ENTITIES if registry("export", entity, db=db) != expected[entity]]
+            exported = {entity: registry("export", entity, db=db) for entity in ENTITIES}
+            lost = [entity for entity in ENTITIES if exported[entity] != expected[entity]]
             for entity in lost:
-                got = registry("export", entity, db=db).splitlines()
+                got = exported[entity].splitlines()
                 want = expected[entity].splitlines()
                 first = next((i for i, (a, b) in enumerate(zip(want, got)) if a != b), min(len(want), len(got)))
                 print(f"  {entity}, line {first + 1}:\n    want {want[first:first + 1]}\n    got  {got[first:first + 1]}")
-            with sqlite3.connect(os.path.join(folder, "source.sqlite")) as source:
-                rows = sum(source.execute(f"SELECT count(*) FROM {entity}").fetchone()[0] for entity in ENTITIES)
             print(f"{'LOST' if lost else 'ok'}: {route}: {rows} records of {len(ENTITIES)} kinds"
                   + (f", differences in {', '.join(lost)}" if lost else ", imported back unchanged"))
             failed = failed or bool(lost)

@@ -26,45 +26,43 @@ extension Registry {
     /// date, and so no place in a calendar.
     @discardableResult
     public func activityEvents(_ filter: ActivityFilter = ActivityFilter(), event: (ICalendar.Event) throws -> Void) throws -> Int {
-        try withoutActuallyEscaping(event) { event in try activityEvents(filter, escaping: event) }
-    }
-
-    private func activityEvents(_ filter: ActivityFilter, escaping event: @escaping (ICalendar.Event) throws -> Void) throws -> Int {
-        try read { db in
-            let conditions = try Self.conditions(filter, in: db)
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT activity.id, activity.title, activity.kind, activity.direction, activity.start_date, activity.end_date,
-                        activity.location, activity.participants, activity.status, topic.name_en AS topic, activity.notes,
-                        city.name AS city, partner.name AS partner, coalesce(changes.updates, 0) AS updates, changes.last AS last
-                    FROM activity
-                    JOIN partnership ON partnership.id = activity.partnership_id
-                    JOIN city ON city.id = partnership.city_id
-                    JOIN partner ON partner.id = partnership.partner_id
-                    LEFT JOIN topic ON topic.id = activity.topic_id
-                    LEFT JOIN (
-                        SELECT row_id, sum(action = 'update') AS updates, max(changed_at) AS last
-                        FROM audit_log WHERE table_name = 'activity' AND row_id IS NOT NULL GROUP BY row_id
-                    ) AS changes ON changes.row_id = activity.id
-                    \(conditions.sql.isEmpty ? "WHERE" : conditions.sql + " AND") activity.start_date IS NOT NULL
-                    ORDER BY activity.start_date, activity.id
-                    """,
-                arguments: conditions.arguments)
-            while let row = try rows.next() {
-                try event(
-                    ICalendar.Event(
-                        id: row["id"], title: row["title"], kind: row["kind"], direction: row["direction"], start: row["start_date"],
-                        end: row["end_date"], location: row["location"], participants: row["participants"], status: row["status"],
-                        topic: row["topic"], notes: row["notes"], city: row["city"], partner: row["partner"], changes: row["updates"],
-                        lastChanged: row["last"]))
+        try Self.translatingErrors(path: path) {
+            try writer.read { db in
+                let conditions = try Self.conditions(filter, in: db)
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT activity.id, activity.title, activity.kind, activity.direction, activity.start_date, activity.end_date,
+                            activity.location, activity.participants, activity.status, topic.name_en AS topic, activity.notes,
+                            city.name AS city, partner.name AS partner, coalesce(changes.updates, 0) AS updates, changes.last AS last
+                        FROM activity
+                        JOIN partnership ON partnership.id = activity.partnership_id
+                        JOIN city ON city.id = partnership.city_id
+                        JOIN partner ON partner.id = partnership.partner_id
+                        LEFT JOIN topic ON topic.id = activity.topic_id
+                        LEFT JOIN (
+                            SELECT row_id, sum(action = 'update') AS updates, max(changed_at) AS last
+                            FROM audit_log WHERE table_name = 'activity' AND row_id IS NOT NULL GROUP BY row_id
+                        ) AS changes ON changes.row_id = activity.id
+                        \(conditions.sql.isEmpty ? "WHERE" : conditions.sql + " AND") activity.start_date IS NOT NULL
+                        ORDER BY activity.start_date, activity.id
+                        """,
+                    arguments: conditions.arguments)
+                while let row = try rows.next() {
+                    try event(
+                        ICalendar.Event(
+                            id: row["id"], title: row["title"], kind: row["kind"], direction: row["direction"], start: row["start_date"],
+                            end: row["end_date"], location: row["location"], participants: row["participants"], status: row["status"],
+                            topic: row["topic"], notes: row["notes"], city: row["city"], partner: row["partner"], changes: row["updates"],
+                            lastChanged: row["last"]))
+                }
+                return try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM activity JOIN partnership ON partnership.id = activity.partnership_id
+                        \(conditions.sql.isEmpty ? "WHERE" : conditions.sql + " AND") activity.start_date IS NULL
+                        """, arguments: conditions.arguments) ?? 0
             }
-            return try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM activity JOIN partnership ON partnership.id = activity.partnership_id
-                    \(conditions.sql.isEmpty ? "WHERE" : conditions.sql + " AND") activity.start_date IS NULL
-                    """, arguments: conditions.arguments) ?? 0
         }
     }
 

@@ -89,12 +89,8 @@ public enum ICalendar {
         return escaped
     }
 
-    /// A UTC time as DTSTAMP writes it (`20261208T004512Z`); now unless told.
-    public static func stamp(secondsSince1970 seconds: Int = Int(time(nil))) -> String {
-        let (days, rest) = seconds.quotientAndRemainder(dividingBy: 86_400)
-        let two = ISODate.twoDigits
-        return compact(ISODate.string(daysSince1970: days)) + "T\(two(rest / 3600))\(two(rest / 60 % 60))\(two(rest % 60))Z"
-    }
+    /// Now in UTC as DTSTAMP writes it (`20261208T004512Z`): the form backups are named with.
+    public static func stamp() -> String { BackupName.stampFormat.string(from: Date()) }
 
     /// `2024-06-01` as `20240601`, `2024-06-01T08:30:00Z` as `20240601T083000Z`.
     static func compact(_ value: String) -> String { value.filter { $0 != "-" && $0 != ":" } }

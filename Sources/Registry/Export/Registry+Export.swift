@@ -66,16 +66,6 @@ extension Cell {
 }
 
 extension Registry {
-    /// Streams `entity` row by row, in id order, from one consistent snapshot: `columns` is
-    /// called once, then `row` for each record, so memory stays flat however large the table.
-    /// `progress` hears the rows written, of the table's count (each export reads one row per
-    /// record of its table; the count is only taken when someone listens).
-    public func export(
-        _ entity: ExportEntity, progress: ProgressReporter? = nil, columns: ([String]) throws -> Void, row: ([Cell]) throws -> Void
-    ) throws {
-        try export([entity], progress: progress, columns: { try columns($1) }, row: row)
-    }
-
     /// Streams several entities one after another from one consistent snapshot (a workbook of the
     /// whole register): `columns` starts each.
     public func export(

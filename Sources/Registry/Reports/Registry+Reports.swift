@@ -86,6 +86,8 @@ public enum ReportName: String, CaseIterable, Sendable {
         case .spending:
             if let from { conditions.add("month >= substr(?, 1, 7)", from) }
             if let to { conditions.add("month <= substr(?, 1, 7)", to) }
+        case .agenda:
+            break  // --from is the agenda's day (`agendaArguments`)
         default:
             if let from { conditions.add("coalesce(end_date, start_date) >= ?", from) }
             if let to { conditions.add("start_date <= ?", to) }
@@ -228,7 +230,7 @@ extension Registry {
             conditions.add("partnership_id = ?", try RecordKind.partnership.resolve(.typed(partnership), in: db))
         }
         let (from, to) = try period(from: filter.from, to: filter.to)
-        if name != .agenda { name.periodConditions(from: from, to: to, into: &conditions) }
+        name.periodConditions(from: from, to: to, into: &conditions)
         if let status = filter.status {
             var checker = InputChecker()
             let value =
@@ -243,21 +245,18 @@ extension Registry {
                 FieldProblem(field: "partnership", value: "", reason: "is required: a statement is one partnership's (id or CITY/PARTNER)")
             ])
         }
-        return (name.queries(conditions.sql), name == .agenda ? try agendaArguments(filter) : conditions.arguments)
+        return (name.queries(conditions.sql), name == .agenda ? try agendaArguments(day: from, days: filter.days) : conditions.arguments)
     }
 
-    /// The agenda's day (--from, else today in local time), the last day it looks ahead to
-    /// (--days, 14 unless told), and the day before which talks are stalled.
-    static func agendaArguments(_ filter: ReportFilter) throws -> StatementArguments {
-        var checker = InputChecker()
-        let today = filter.from.flatMap { checker.date("from", $0) }
-        if let days = filter.days, !(0...366).contains(days) {
-            checker.report("days", String(days), "is not a number of days from 0 to 366")
+    /// The agenda's day (--from, already checked, else today in local time), the last day it looks
+    /// ahead to (--days, 14 unless told), and the day before which talks are stalled.
+    static func agendaArguments(day from: String?, days: Int?) throws -> StatementArguments {
+        if let days, !(0...366).contains(days) {
+            throw RegistryError.invalid([FieldProblem(field: "days", value: String(days), reason: "is not a number of days from 0 to 366")])
         }
-        try checker.throwIfInvalid()
-        let day = today.map(ISODate.daysSince1970) ?? ISODate.localToday()
+        let day = from.map(ISODate.daysSince1970) ?? ISODate.localToday()
         return [
-            "today": ISODate.string(daysSince1970: day), "until": ISODate.string(daysSince1970: day + (filter.days ?? 14)),
+            "today": ISODate.string(daysSince1970: day), "until": ISODate.string(daysSince1970: day + (days ?? 14)),
             "stalled": ISODate.string(daysSince1970: day - Agenda.stalledAfterDays),
         ]
     }

@@ -41,8 +41,8 @@ enum HTMLPage {
 
     /// The five characters that matter to HTML, as entities.
     static func escape(_ value: String) -> String {
-        let special: Set<UInt8> = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")]
-        if !value.utf8.contains(where: special.contains) { return value }
+        if !value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return value }  // & < > " '
+
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for character in value {
